@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Sets up everything the build and the tests need; safe to run again (it skips what is current).
+#   .venv/          Python 3.11+ virtual environment with the pinned packages of requirements.lock
+#   node_modules/   the npm packages of package-lock.json (the Pyodide runtime, axe-core)
+# With --browser it also makes sure a Chromium is there, installing Debian's `chromium` if not.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+stamp=.venv/.setup-done
+if [ ! -f "$stamp" ] || [ requirements.lock -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+  # Editable, so `python -m calculator` in .venv always runs the checkout's code.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+  touch "$stamp"
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "${1:-}" = "--browser" ]; then
+  if ! command -v chromium >/dev/null && [ ! -x /usr/bin/chromium ]; then
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium
+  fi
+fi

@@ -1,0 +1,277 @@
+"""A patient's findings: the calculator's input, its form questions and its validation.
+
+Validation happens once, here, at the boundary: everything past `parse_findings`
+works with a `Findings` value that is known to be well formed.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+class Laterality(enum.Enum):
+    UNILATERAL = "unilateral"
+    BILATERAL = "bilateral"
+
+
+class Course(enum.Enum):
+    PROGRESSIVE = "progressive"
+    STABLE = "stable"
+    IMPROVING = "improving"
+
+
+class Mri(enum.Enum):
+    NOT_DONE = "not_done"
+    COMPRESSION = "compression"
+    NO_COMPRESSION = "no_compression"
+
+
+@dataclass(frozen=True)
+class Findings:
+    laterality: Laterality
+    course: Course
+    bladder_bowel_dysfunction: bool
+    multilevel_motor_deficit: bool
+    days_since_onset: int
+    dorsiflexion_mrc: int | None = None
+    mri: Mri = Mri.NOT_DONE
+    functional_impairment: bool = False
+    instability: bool = False
+    recurrent_herniation: bool = False
+    axial_back_pain: bool = False
+    heavy_manual_labor: bool = False
+
+
+class InvalidFindings(ValueError):
+    """Bad input. `errors` maps each field in error (or "input") to one message."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        self.errors: dict[str, str] = dict(errors)
+        super().__init__("; ".join(f"{name}: {message}" for name, message in self.errors.items()))
+
+
+@dataclass(frozen=True)
+class Question:
+    """One field of the findings as the form asks it.
+
+    Labels keep the guideline's own words where it has them; `options` pairs
+    each accepted value with the label the clinician sees.
+    """
+
+    name: str
+    kind: type
+    label: str
+    hint: str
+    required: bool
+    red_flag: bool = False
+    options: tuple[tuple[Any, str], ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    default: Any = None
+    group: str = ""
+
+
+YES_NO: tuple[tuple[Any, str], ...] = ((True, "Yes"), (False, "No"))
+
+RED_FLAGS_GROUP = "Red flags (immediate MRI is mandatory when any is present)"
+TIMING_GROUP = "Timing, strength and imaging"
+SURGERY_GROUP = "Surgical indications"
+FUSION_GROUP = "Circumstances for fusion"
+
+# Order here is the form's order.
+QUESTIONS: tuple[Question, ...] = (
+    Question(
+        "course",
+        str,
+        "Course of the weakness",
+        "Progressive motor weakness: strength declining over hours to days.",
+        required=True,
+        red_flag=True,
+        group=RED_FLAGS_GROUP,
+        options=(
+            ("progressive", "Progressive (strength declining over hours to days)"),
+            ("stable", "Stable (persistent)"),
+            ("improving", "Improving"),
+        ),
+    ),
+    Question(
+        "laterality",
+        str,
+        "Foot drop on one side or both",
+        "Bilateral foot drop is a red flag.",
+        required=True,
+        red_flag=True,
+        group=RED_FLAGS_GROUP,
+        options=(("unilateral", "Unilateral (one side)"), ("bilateral", "Bilateral foot drop")),
+    ),
+    Question(
+        "bladder_bowel_dysfunction",
+        bool,
+        "Urinary retention or bowel dysfunction (cauda equina syndrome)",
+        "Answer yes if either is present.",
+        required=True,
+        red_flag=True,
+        options=YES_NO,
+        group=RED_FLAGS_GROUP,
+    ),
+    Question(
+        "multilevel_motor_deficit",
+        bool,
+        "Multiple level motor deficits",
+        "Motor deficits at more than one root level.",
+        required=True,
+        red_flag=True,
+        options=YES_NO,
+        group=RED_FLAGS_GROUP,
+    ),
+    Question(
+        "days_since_onset",
+        int,
+        "Days since the foot drop began",
+        "Whole days, 0 to 3650. Imaging within 1-4 weeks; surgery is reasonable after 4-6 weeks.",
+        required=True,
+        minimum=0,
+        maximum=3650,
+        group=TIMING_GROUP,
+    ),
+    Question(
+        "dorsiflexion_mrc",
+        int,
+        "Ankle dorsiflexion strength (MRC grade)",
+        "Preoperative motor strength is the strongest predictor of recovery. "
+        "Grade 5 (normal strength) is not foot drop.",
+        required=False,
+        minimum=0,
+        maximum=4,
+        group=TIMING_GROUP,
+        options=(
+            (0, "0 - no contraction"),
+            (1, "1 - flicker or trace of contraction"),
+            (2, "2 - active movement with gravity eliminated"),
+            (3, "3 - active movement against gravity"),
+            (4, "4 - active movement against gravity and some resistance"),
+        ),
+    ),
+    Question(
+        "mri",
+        str,
+        "MRI",
+        "Nerve root compression documented on MRI?",
+        required=False,
+        default="not_done",
+        group=TIMING_GROUP,
+        options=(
+            ("not_done", "Not done yet"),
+            ("compression", "Documented nerve root compression on MRI"),
+            ("no_compression", "No nerve root compression on MRI"),
+        ),
+    ),
+    Question(
+        "functional_impairment",
+        bool,
+        "Significant functional impairment affecting daily activities",
+        "",
+        required=False,
+        default=False,
+        options=YES_NO,
+        group=SURGERY_GROUP,
+    ),
+    Question(
+        "instability",
+        bool,
+        "Preoperative radiographic instability (spondylolisthesis)",
+        "",
+        required=False,
+        default=False,
+        options=YES_NO,
+        group=FUSION_GROUP,
+    ),
+    Question(
+        "recurrent_herniation",
+        bool,
+        "Recurrent disc herniation",
+        "",
+        required=False,
+        default=False,
+        options=YES_NO,
+        group=FUSION_GROUP,
+    ),
+    Question(
+        "axial_back_pain",
+        bool,
+        "Significant chronic axial low-back pain",
+        "",
+        required=False,
+        default=False,
+        options=YES_NO,
+        group=FUSION_GROUP,
+    ),
+    Question(
+        "heavy_manual_labor",
+        bool,
+        "Heavy manual laborer",
+        "",
+        required=False,
+        default=False,
+        options=YES_NO,
+        group=FUSION_GROUP,
+    ),
+)
+
+QUESTION_BY_NAME: dict[str, Question] = {q.name: q for q in QUESTIONS}
+_ENUMS: dict[str, type[enum.Enum]] = {"laterality": Laterality, "course": Course, "mri": Mri}
+
+
+def _check(question: Question, value: Any) -> Any:
+    """The field's typed value, or ValueError with the message for the clinician."""
+    if question.kind is bool:
+        if not isinstance(value, bool):
+            raise ValueError("must be true or false")
+        return value
+    if question.kind is int:
+        # bool is a subclass of int in Python; true is not a number of days.
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError("must be a whole number")
+        if not question.minimum <= value <= question.maximum:  # type: ignore[operator]
+            extra = " (5 is normal strength: not foot drop)" if question.name == "dorsiflexion_mrc" else ""
+            raise ValueError(f"must be from {question.minimum} to {question.maximum}{extra}")
+        return value
+    allowed = [v for v, _ in question.options]
+    if not isinstance(value, str) or value not in allowed:
+        raise ValueError("must be one of " + ", ".join(f'"{v}"' for v in allowed))
+    return _ENUMS[question.name](value)
+
+
+def parse_findings(data: Any) -> Findings:
+    """Validate untrusted input (decoded JSON) into Findings, or raise InvalidFindings."""
+    if not isinstance(data, Mapping):
+        raise InvalidFindings({"input": "must be a JSON object of findings"})
+    errors: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    for key in data:
+        if key not in QUESTION_BY_NAME:
+            errors[str(key)] = "unknown field"
+    for question in QUESTIONS:
+        if question.name not in data:
+            if question.required:
+                errors[question.name] = "is required"
+            continue
+        try:
+            values[question.name] = _check(question, data[question.name])
+        except ValueError as problem:
+            errors[question.name] = str(problem)
+    if errors:
+        raise InvalidFindings(errors)
+    return Findings(**values)
+
+
+def findings_to_dict(findings: Findings) -> dict[str, Any]:
+    """Findings as JSON-ready values, defaults filled in, "not given" as null."""
+    out: dict[str, Any] = {}
+    for question in QUESTIONS:
+        value = getattr(findings, question.name)
+        out[question.name] = value.value if isinstance(value, enum.Enum) else value
+    return out

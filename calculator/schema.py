@@ -1,0 +1,43 @@
+"""The JSON Schema of the findings, generated from the form questions in findings.py.
+
+The browser form is built from this schema, so questions, hints and option
+labels have one source: `QUESTIONS`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .findings import QUESTIONS, Question
+
+_JSON_TYPE = {bool: "boolean", int: "integer", str: "string"}
+
+
+def _property(question: Question) -> dict[str, Any]:
+    prop: dict[str, Any] = {
+        "type": _JSON_TYPE[question.kind],
+        "title": question.label,
+        "description": question.hint,
+        "x-group": question.group,
+        "x-red-flag": question.red_flag,
+    }
+    if question.minimum is not None:
+        prop["minimum"] = question.minimum
+        prop["maximum"] = question.maximum
+    if question.options:
+        prop["oneOf"] = [{"const": value, "title": label} for value, label in question.options]
+    if not question.required and question.default is not None:
+        prop["default"] = question.default
+    return prop
+
+
+def findings_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of the findings object; property order is the form's order."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Findings in foot drop due to disc herniation",
+        "type": "object",
+        "properties": {q.name: _property(q) for q in QUESTIONS},
+        "required": [q.name for q in QUESTIONS if q.required],
+        "additionalProperties": False,
+    }

@@ -1,0 +1,159 @@
+"""Bad input is refused with a message naming each field, through the API and the command line."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from calculator import InvalidFindings, assess, findings_schema
+
+ROOT = Path(__file__).resolve().parents[1]
+VALID = {
+    "laterality": "unilateral",
+    "course": "stable",
+    "bladder_bowel_dysfunction": False,
+    "multilevel_motor_deficit": False,
+    "days_since_onset": 10,
+}
+OPTIONAL_DEFAULTS = {
+    "mri": "not_done",
+    "functional_impairment": False,
+    "instability": False,
+    "recurrent_herniation": False,
+    "axial_back_pain": False,
+    "heavy_manual_labor": False,
+}
+ENUM_FIELDS = ("laterality", "course", "mri")
+BOOL_FIELDS = (
+    "bladder_bowel_dysfunction",
+    "multilevel_motor_deficit",
+    "functional_impairment",
+    "instability",
+    "recurrent_herniation",
+    "axial_back_pain",
+    "heavy_manual_labor",
+)
+INT_FIELDS = {"days_since_onset": (0, 3650), "dorsiflexion_mrc": (0, 4)}
+
+BAD = (
+    [(f, v) for f in ENUM_FIELDS for v in ("yes", 1, None, True, "", "Unilateral")]
+    + [(f, v) for f in BOOL_FIELDS for v in ("yes", "true", 1, 0, None, [])]
+    + [(f, v) for f in INT_FIELDS for v in (3.5, "3", True, None, 1.0, -1)]
+    + [(f, hi + 1) for f, (_, hi) in INT_FIELDS.items()]
+)
+
+
+def run_cli(*args, stdin=""):
+    return subprocess.run(
+        [sys.executable, "-m", "calculator", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, check=False
+    )
+
+
+@pytest.mark.parametrize(("field", "value"), BAD, ids=[f"{f}={v!r}" for f, v in BAD])
+def test_a_wrong_value_is_refused_naming_its_field(field, value):
+    with pytest.raises(InvalidFindings) as raised:
+        assess({**VALID, field: value})
+    assert list(raised.value.errors) == [field]
+    assert raised.value.errors[field]
+
+
+@pytest.mark.parametrize("field", [k for k in VALID])
+def test_a_missing_required_field_is_refused(field):
+    with pytest.raises(InvalidFindings) as raised:
+        assess({k: v for k, v in VALID.items() if k != field})
+    assert raised.value.errors == {field: "is required"}
+
+
+def test_grade_5_is_refused_because_it_is_not_foot_drop():
+    with pytest.raises(InvalidFindings) as raised:
+        assess({**VALID, "dorsiflexion_mrc": 5})
+    assert "not foot drop" in raised.value.errors["dorsiflexion_mrc"]
+
+
+def test_an_unknown_key_is_refused():
+    with pytest.raises(InvalidFindings) as raised:
+        assess({**VALID, "age": 40})
+    assert raised.value.errors == {"age": "unknown field"}
+
+
+@pytest.mark.parametrize("data", [[], "text", 3, None, [VALID]])
+def test_anything_but_an_object_is_refused(data):
+    with pytest.raises(InvalidFindings) as raised:
+        assess(data)
+    assert list(raised.value.errors) == ["input"]
+
+
+def test_every_problem_is_reported_at_once():
+    with pytest.raises(InvalidFindings) as raised:
+        assess({"laterality": "both", "days_since_onset": -3, "extra": 1})
+    assert set(raised.value.errors) == {
+        "laterality",
+        "days_since_onset",
+        "extra",
+        "course",
+        "bladder_bowel_dysfunction",
+        "multilevel_motor_deficit",
+    }
+
+
+def test_defaults_fill_the_optional_fields():
+    assert assess(VALID)["findings"] == {**VALID, **OPTIONAL_DEFAULTS, "dorsiflexion_mrc": None}
+
+
+@pytest.mark.parametrize(("field", "value"), BAD[::5], ids=[f"{f}={v!r}" for f, v in BAD[::5]])
+def test_the_command_line_prints_one_error_line_per_field_and_exits_2(field, value):
+    result = run_cli("assess", "-", stdin=json.dumps({**VALID, field: value}))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0].startswith(f"error: {field}: ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("text", ["not json", "{", "[1, 2]", ""])
+def test_the_command_line_refuses_text_that_is_not_a_json_object(text):
+    result = run_cli("assess", "-", stdin=text)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("error: input: ")
+
+
+def test_the_command_line_refuses_a_missing_file(tmp_path):
+    result = run_cli("assess", str(tmp_path / "absent.json"))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("error: input: cannot read")
+
+
+def test_the_command_line_assesses_a_file(tmp_path):
+    path = tmp_path / "findings.json"
+    path.write_text(json.dumps({**VALID, "days_since_onset": 30}))
+    result = run_cli("assess", str(path))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["pathway"] == "surgical_referral"
+
+
+def test_the_command_line_prints_the_schema_the_module_holds():
+    result = run_cli("schema")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == findings_schema()
+
+
+def test_the_command_line_has_help():
+    result = run_cli("--help")
+    assert result.returncode == 0 and "assess" in result.stdout and "schema" in result.stdout
+
+
+def test_the_schema_describes_every_field_with_title_description_and_option_labels():
+    schema = findings_schema()
+    assert schema["additionalProperties"] is False
+    assert set(schema["required"]) == set(VALID)
+    assert set(schema["properties"]) == set(VALID) | set(OPTIONAL_DEFAULTS) | {"dorsiflexion_mrc"}
+    for name, prop in schema["properties"].items():
+        assert prop["title"] and "description" in prop, name
+        if name in ENUM_FIELDS or name in BOOL_FIELDS:
+            assert all(option["title"] for option in prop["oneOf"]), name
+    labels = [o["title"] for o in schema["properties"]["bladder_bowel_dysfunction"]["oneOf"]]
+    assert labels == ["Yes", "No"]
+    assert schema["properties"]["bladder_bowel_dysfunction"]["title"] == (
+        "Urinary retention or bowel dysfunction (cauda equina syndrome)"
+    )
