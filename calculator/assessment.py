@@ -108,6 +108,39 @@ class FusionReason(enum.Enum):
     MANUAL_LABOR_WITH_AXIAL_PAIN = "manual_labor_with_axial_pain"
 
 
+RED_FLAG_WORDS: dict[RedFlag, str] = {
+    RedFlag.PROGRESSIVE: "progressive motor weakness",
+    RedFlag.BILATERAL: "bilateral foot drop",
+    RedFlag.CAUDA_EQUINA: "urinary retention or bowel dysfunction (cauda equina syndrome)",
+    RedFlag.MULTILEVEL: "multiple level motor deficits",
+}
+
+FUSION_REASON_WORDS: dict[FusionReason, str] = {
+    FusionReason.INSTABILITY: "preoperative radiographic instability (spondylolisthesis)",
+    FusionReason.RECURRENT_WITH_AXIAL_PAIN: "recurrent disc herniation with chronic axial low-back pain",
+    FusionReason.MANUAL_LABOR_WITH_AXIAL_PAIN: (
+        "heavy manual labor with significant axial back pain (Level IV evidence only)"
+    ),
+}
+
+# What each output value means, in words for the results page and printouts.
+LABELS: dict[enum.Enum, str] = {
+    Pathway.EMERGENCY: "Emergency: urgent surgical decompression within 4-24 hours",
+    Pathway.SURGICAL_REFERRAL: "Surgical referral: surgery is reasonable",
+    Pathway.CONSERVATIVE: "Conservative management",
+    Imaging.DONE: "MRI done",
+    Imaging.IMMEDIATE: "Immediate MRI is mandatory",
+    Imaging.DUE_NOW: "Imaging due now: 4 weeks or more since onset, if symptoms persist",
+    Imaging.WITHIN_1_TO_4_WEEKS: "Imaging within 1-4 weeks if symptoms persist despite conservative care",
+    Surgery.URGENT: "Urgent surgery (within 4-24 hours)",
+    Surgery.REASONABLE: "Surgery is reasonable",
+    Surgery.NOT_NOW: "No surgical indication now",
+    Fusion.NOT_APPLICABLE: "Not applicable: no surgery now",
+    Fusion.CONSIDER: "Fusion may be added",
+    Fusion.NOT_RECOMMENDED: "Discectomy alone: no routine fusion",
+}
+
+
 @dataclass(frozen=True)
 class Recommendation:
     id: RecommendationId
@@ -152,4 +185,12 @@ class Assessment:
             "red_flags": [f.value for f in self.red_flags],
             "recommendations": [r.to_dict() for r in self.recommendations],
             "prognosis": self.prognosis.to_dict() if self.prognosis else None,
+            "labels": {
+                "pathway": LABELS[self.pathway],
+                "imaging": LABELS[self.imaging],
+                "surgery": LABELS[self.surgery],
+                "fusion": LABELS[self.fusion],
+                "fusion_reasons": [FUSION_REASON_WORDS[r] for r in self.fusion_reasons],
+                "red_flags": [RED_FLAG_WORDS[f] for f in self.red_flags],
+            },
         }

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .assessment import (
+    FUSION_REASON_WORDS,
+    RED_FLAG_WORDS,
     Assessment,
     Fusion,
     FusionReason,
@@ -59,21 +61,6 @@ DELAYED_SURGERY_AFTER = DayThreshold(
     Section.PROGNOSIS,
     (1,),
 )
-
-RED_FLAG_WORDS: dict[RedFlag, str] = {
-    RedFlag.PROGRESSIVE: "progressive motor weakness",
-    RedFlag.BILATERAL: "bilateral foot drop",
-    RedFlag.CAUDA_EQUINA: "urinary retention or bowel dysfunction (cauda equina syndrome)",
-    RedFlag.MULTILEVEL: "multiple level motor deficits",
-}
-
-FUSION_REASON_WORDS: dict[FusionReason, str] = {
-    FusionReason.INSTABILITY: "preoperative radiographic instability (spondylolisthesis)",
-    FusionReason.RECURRENT_WITH_AXIAL_PAIN: "recurrent disc herniation with chronic axial low-back pain",
-    FusionReason.MANUAL_LABOR_WITH_AXIAL_PAIN: (
-        "heavy manual labor with significant axial back pain (Level IV evidence only)"
-    ),
-}
 
 
 def _capital(text: str) -> str:

@@ -1,0 +1,59 @@
+"""The calculator's form as HTML, generated from the decision module's JSON Schema.
+
+Questions, hints and option labels come from `calculator`; nothing here repeats them.
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from calculator import __version__, findings_schema
+
+TEMPLATES = Path(__file__).parent / "templates"
+WHEEL_NAME = f"calculator-{__version__}-py3-none-any.whl"
+
+
+def questions(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """Schema properties as template-ready questions, in the schema's order."""
+    out = []
+    for name, prop in schema["properties"].items():
+        required = name in schema["required"]
+        options = [{"value": json.dumps(o["const"]), "label": o["title"]} for o in prop.get("oneOf", [])]
+        if options and not required and "default" not in prop:
+            options.insert(0, {"value": "", "label": "Not recorded"})
+        out.append(
+            {
+                "name": name,
+                "title": prop["title"],
+                "hint": prop.get("description", ""),
+                "group": prop.get("x-group", ""),
+                "red_flag": prop.get("x-red-flag", False),
+                "required": required,
+                "options": options,
+                "checked": json.dumps(prop["default"])
+                if "default" in prop
+                else ("" if options and not required else None),
+                "minimum": prop.get("minimum"),
+                "maximum": prop.get("maximum"),
+            }
+        )
+    return out
+
+
+def render_form(root: str, references: str) -> str:
+    """The form, results and guideline panel; `root` is the site root and `references` the References
+    page, both as URLs relative to the calculator page."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
+    groups = [(group, list(items)) for group, items in groupby(questions(findings_schema()), key=lambda q: q["group"])]
+    html = env.get_template("calculator.html.j2").render(
+        groups=groups, root=root, references=references, wheel=WHEEL_NAME
+    )
+    # Markdown must not touch generated HTML: no blank lines, so it stays one raw block.
+    return "\n".join(line for line in html.splitlines() if line.strip())

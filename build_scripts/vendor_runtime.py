@@ -1,0 +1,65 @@
+"""Put the browser runtime into a built site: the Pyodide files from npm and the calculator wheel.
+
+Run by the `calculator_assets` hook after each build; also runnable alone:
+    python build_scripts/vendor_runtime.py site
+Idempotent: it overwrites the same files each time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
+# What loadPyodide fetches for the core runtime; the rest of the npm package is not needed.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+PYODIDE_DIR = Path("assets/pyodide")
+WHEEL_DIR = Path("assets/calculator")
+
+
+def copy_pyodide(site: Path) -> None:
+    missing = [name for name in PYODIDE_FILES if not (PYODIDE_NPM / name).is_file()]
+    if missing:
+        raise FileNotFoundError(
+            f"Pyodide runtime missing from {PYODIDE_NPM} ({', '.join(missing)}): run build_scripts/setup.sh"
+        )
+    dest = site / PYODIDE_DIR
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copyfile(PYODIDE_NPM / name, dest / name)
+
+
+def build_wheel(site: Path) -> Path:
+    """The calculator as a pure py3-none-any wheel (pyodide-build needs Python 3.12+, so `build`)."""
+    dest = site / WHEEL_DIR
+    dest.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", tmp, str(ROOT)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        wheels = list(Path(tmp).glob("calculator-*-py3-none-any.whl"))
+        if len(wheels) != 1:
+            raise RuntimeError(f"expected one pure calculator wheel, got {[w.name for w in wheels]}")
+        for old in dest.glob("calculator-*.whl"):
+            old.unlink()
+        return Path(shutil.copy2(wheels[0], dest / wheels[0].name))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("site", type=Path, help="the built site folder")
+    site = parser.parse_args().site
+    copy_pyodide(site)
+    print(build_wheel(site))
+
+
+if __name__ == "__main__":
+    main()

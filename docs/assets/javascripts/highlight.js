@@ -1,0 +1,27 @@
+// Marks the recommendation a link points to (from a calculator result, a back-link or the home page):
+// an outline and a visible label, so the mark does not rely on colour alone.
+(() => {
+  const LINKED = "recommendation--linked";
+
+  function mark() {
+    document.querySelectorAll(`.${LINKED}`).forEach((el) => {
+      el.classList.remove(LINKED);
+      el.querySelector(".recommendation__badge")?.remove();
+    });
+    const id = decodeURIComponent(location.hash.slice(1));
+    const target = id && document.getElementById(id);
+    if (!target || !target.classList.contains("recommendation")) return;
+    const fromCalculator = new URLSearchParams(location.search).get("from") === "calculator";
+    const badge = document.createElement("strong");
+    badge.className = "recommendation__badge";
+    badge.textContent = fromCalculator ? "Recommended by the calculator: " : "Linked recommendation: ";
+    target.prepend(badge);
+    target.classList.add(LINKED);
+    target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "center" });
+  }
+
+  mark();
+  addEventListener("hashchange", mark);
+})();
