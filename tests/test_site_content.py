@@ -1,0 +1,156 @@
+"""The built site holds every statement of the source, with its citations, references and anchors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+import yaml
+
+from tests.site_html import blocks, pages, source_lines
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = source_lines(DATA / "guideline-source.txt")
+CONTRACT = (DATA / "decision-contract.md").read_text()
+CONTRACT_IDS = re.findall(r"^\| `([a-z-]+)` \|", CONTRACT.split("Recommendation ids")[1].split("## ")[0], re.MULTILINE)
+REFERENCES = yaml.safe_load((ROOT / "docs" / "references.yml").read_text())["references"]
+
+
+@pytest.fixture(scope="module")
+def site_pages(site_dir):
+    return pages(site_dir)
+
+
+@pytest.fixture(scope="module")
+def site_blocks(site_pages):
+    return {path: blocks(html) for path, html in site_pages.items()}
+
+
+def ids_in(html: str) -> list[str]:
+    return re.findall(r'\sid="([^"]+)"', html)
+
+
+def test_the_source_copy_is_read_as_statements():
+    assert len(SOURCE) == 55  # every non-empty line of the source
+    assert SOURCE[1].text.endswith("to optimize nerve recovery.") and SOURCE[1].citations == (1, 2)
+
+
+@pytest.mark.parametrize("statement", SOURCE, ids=[s.text[:60] for s in SOURCE])
+def test_every_source_statement_is_on_a_page_with_its_citation_numbers(statement, site_blocks):
+    found = [
+        (path, b.citations)
+        for path, page_blocks in site_blocks.items()
+        for b in page_blocks
+        if b.text == statement.text
+    ]
+    assert found, f"not on the site: {statement.text}"
+    assert any(cites == statement.citations for _, cites in found), found
+
+
+def test_the_contract_ids_are_the_decision_modules_ids_in_its_order():
+    from calculator.assessment import RecommendationId
+
+    assert [r.value for r in RecommendationId] == CONTRACT_IDS
+    assert len(CONTRACT_IDS) == 17
+
+
+@pytest.mark.parametrize("rec_id", CONTRACT_IDS)
+def test_every_recommendation_id_is_an_anchor_exactly_once(rec_id, site_pages, site_blocks):
+    holders = [path for path, html in site_pages.items() if rec_id in ids_in(html)]
+    assert len(holders) == 1, holders
+    assert sum(ids_in(site_pages[holders[0]]).count(rec_id) for _ in [0]) == 1
+    element = next(b for b in site_blocks[holders[0]] if b.id == rec_id)
+    assert element.tag in ("p", "li") and "recommendation" in element.classes
+
+
+def test_the_recommendation_index_points_at_each_statement(site_dir, site_blocks):
+    index = json.loads((site_dir / "recommendations.json").read_text())
+    assert list(index) == CONTRACT_IDS
+    for rec_id, entry in index.items():
+        page, fragment = entry["url"].split("#")
+        assert fragment == rec_id
+        element = next(b for b in site_blocks[f"{page}index.html"] if b.id == rec_id)
+        assert element.text == entry["text"] and entry["section"]
+        assert set(element.citations) <= set(entry["citations"]) and entry["citations"]
+
+
+def test_every_citation_links_to_a_reference_that_exists(site_pages):
+    reference_ids = set(ids_in(site_pages["references/index.html"]))
+    cited = set()
+    for path, html in site_pages.items():
+        for href in re.findall(r'<sup class="cite">(.*?)</sup>', html):
+            for link in re.findall(r'href="([^"]+)"', href):
+                target = urlparse(urljoin(f"http://site/{path}", link))
+                assert target.path == "/references/", (path, link)
+                assert target.fragment in reference_ids, (path, link)
+                cited.add(int(target.fragment.removeprefix("ref-")))
+    assert cited == {r["number"] for r in REFERENCES} == set(range(1, 7))
+
+
+def test_every_reference_shows_its_status_candidates_and_a_back_link_to_each_citation(site_pages):
+    refs_html = site_pages["references/index.html"]
+    assert "not confirmed" in refs_html and "matching each cited statement" in refs_html
+    citation_anchors = {
+        (path, anchor) for path, html in site_pages.items() for anchor in ids_in(html) if anchor.startswith("cite-")
+    }
+    back_links = set()
+    for link in re.findall(r'href="([^"]*#cite-[^"]+)"', refs_html):
+        target = urlparse(urljoin("http://site/references/index.html", link))
+        back_links.add((target.path.lstrip("/") + "index.html", target.fragment))
+    assert back_links == citation_anchors
+    sections = re.split(r'<h2 class="reference" id="ref-', refs_html)[1:]
+    assert len(sections) == len(REFERENCES)
+    for ref, section in zip(REFERENCES, sections, strict=True):
+        assert section.startswith(f'{ref["number"]}"')
+        assert f"Status: {ref['status']}" in section
+        for candidate in ref.get("candidates", []):
+            if "doi" in candidate:
+                assert f'href="https://doi.org/{candidate["doi"]}"' in section
+            if "pmid" in candidate:
+                assert f'href="https://pubmed.ncbi.nlm.nih.gov/{candidate["pmid"]}/"' in section
+        assert section.count("#cite-") >= 1
+
+
+# Strings in vendored third-party files that name another host but make no request on this site:
+# each is either a licence comment or a code path the site never takes.
+INERT_THIRD_PARTY = {
+    "http://www.w3.org/2000/svg": "SVG namespace",
+    "https://fontawesome.com": "icon licence comment",
+    "https://unpkg.com/mermaid": "Material loads mermaid only for a mermaid diagram; the site has none",
+    "https://unpkg.com/resize-observer-polyfill": "only where ResizeObserver is missing; Chromium has it",
+    "https://api.github.com": "repository facts, only with repo_url; the site sets none",
+    "https://clipboardjs.com": "licence comment",
+    "https://cdn.jsdelivr.net/pyodide": "Pyodide's default indexURL; the worker always passes its own",
+    "http://lunrjs.com": "licence comment",
+    "http://tartarus.org": "licence comment",
+    "https://bit.ly/2s3ChXG": "licence comment in lunr",
+    "https://${": "URL templates filled from configuration: a repository host (none set), Pyodide's own indexURL",
+}
+REFERENCE_HOSTS = {"doi.org", "pubmed.ncbi.nlm.nih.gov"}
+
+
+def test_no_file_of_the_site_names_another_host_but_the_reference_links(site_dir):
+    problems = []
+    for path in site_dir.rglob("*"):
+        if path.suffix not in (".html", ".css", ".js", ".mjs", ".json", ".webmanifest"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for url in re.findall(r"https?://[^\s\"'<>)`\\]+", text):
+            host = urlparse(url).hostname
+            if host == "127.0.0.1" or any(url.startswith(inert) for inert in INERT_THIRD_PARTY):
+                continue
+            if path.name == "index.html" and path.parent.name == "references" and host in REFERENCE_HOSTS:
+                continue
+            if path.suffix == ".json" and path.name != "recommendations.json":
+                continue  # search index and Pyodide's lock file hold text, not requests
+            problems.append(f"{path.relative_to(site_dir)}: {url}")
+    assert problems == []
+
+
+def test_no_page_has_a_mermaid_diagram_so_materials_mermaid_loader_never_runs(site_pages):
+    assert not any('class="mermaid"' in html for html in site_pages.values())
+    assert "repo_url" not in (ROOT / "mkdocs.yml").read_text()
