@@ -11,6 +11,8 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def assert_no_axe_violations(page: Page) -> None:
+    # Check settled states: a fade caught halfway is not a contrast the reader sees.
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
     violations = [

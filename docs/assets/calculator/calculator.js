@@ -107,10 +107,13 @@ function start(root) {
     return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
   }
 
+  // Errors stay until the next reply replaces them: hiding them at once would move
+  // the error link from under a pointer that is clicking it.
   function update() {
     const { findings, missing } = collect();
-    clearErrors();
     if (missing.length) {
+      latest += 1; // a reply still on its way is for answers that are gone
+      clearErrors();
       printButton.hidden = true;
       markPanel([]);
       body.replaceChildren(
@@ -135,6 +138,7 @@ function start(root) {
   }
 
   function showErrors(errors) {
+    clearErrors();
     const list = summary.querySelector("ul");
     list.replaceChildren();
     for (const [name, message] of Object.entries(errors)) {
@@ -181,6 +185,7 @@ function start(root) {
   }
 
   function showAssessment(a) {
+    clearErrors();
     const labels = a.labels;
     const pathway = el(
       "div",
@@ -252,5 +257,14 @@ function start(root) {
   // The reset event fires before the form's values are cleared: update once they are.
   form.addEventListener("reset", () => queueMicrotask(() => requestAnimationFrame(update)));
   printButton.addEventListener("click", () => window.print());
+  // An error link moves focus to its field (a fragment link alone only scrolls), question in view.
+  summary.addEventListener("click", (event) => {
+    const link = event.target.closest("a");
+    const input = link && document.getElementById(link.hash.slice(1));
+    if (!input) return;
+    event.preventDefault();
+    input.closest(".question").scrollIntoView({ block: "start" });
+    input.focus({ preventScroll: true });
+  });
   setStatus("loading", "Loading the calculator\u2026 ", el("progress", { ariaLabel: "Loading the calculator" }));
 }
