@@ -78,6 +78,7 @@ function start(root) {
     if (data.ready) {
       ready = true;
       clearTimeout(timer);
+      performance.mark("calculator-ready");
       setStatus("ready", "Calculator ready.");
       return update();
     }
@@ -124,7 +125,6 @@ function start(root) {
     }
     if (!ready || !index) return;
     latest += 1;
-    performance.mark("calculator-request");
     worker.postMessage({ id: latest, findings });
   }
 
@@ -216,7 +216,6 @@ function start(root) {
     );
     markPanel(a.recommendations.map((r) => r.id));
     printButton.hidden = false;
-    performance.mark("calculator-result");
     root.dataset.results = String(latest);
   }
 
