@@ -120,7 +120,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         "statement": lambda args: _statement_copy(src, *args.split()),
         "references": lambda args: _reference_list(src),
         "calculator-form": lambda args: render_form(
-            "../" * page.url.count("/"), "../" * page.url.count("/") + page_urls[REFERENCES_PAGE]
+            "../" * page.url.count("/"),
+            "../" * page.url.count("/") + page_urls[REFERENCES_PAGE],
+            {"title": config.site_name, "version": _build_info(), "disclaimer": config.copyright or ""},
         ),
         "build-info": lambda args: _build_info(),
     }

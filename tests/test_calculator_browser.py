@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -9,6 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 
 from calculator import assess
 from tests.a11y import assert_no_axe_violations
@@ -239,3 +241,45 @@ def test_the_page_fits_a_tablet_in_both_orientations(browser: Browser, base_url,
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     finally:
         context.close()
+
+
+def test_print_this_assessment_gives_one_a4_page_with_the_assessment_only(calc: Page, site_dir):
+    findings = {
+        **REQUIRED,
+        "course": "progressive",
+        "laterality": "bilateral",
+        "dorsiflexion_mrc": 2,
+        "mri": "compression",
+        "instability": True,
+        "axial_back_pain": True,
+        "recurrent_herniation": True,
+    }
+    answer(calc, findings)
+    expect_shows(calc, findings)
+    expect(calc.locator("#calculator-print")).to_be_visible()
+    calc.emulate_media(media="print")
+    try:
+        pdf = PdfReader(io.BytesIO(calc.pdf(format="A4", print_background=True)))
+    finally:
+        calc.emulate_media(media="screen")
+    assert len(pdf.pages) == 1
+    width, height = (float(x) for x in pdf.pages[0].mediabox[2:])
+    assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2  # A4 in points
+    text = " ".join(pdf.pages[0].extract_text().split())
+    expected = assess(findings)
+    index = json.loads((site_dir / "recommendations.json").read_text())
+    assert expected["labels"]["pathway"] in text
+    for rec in expected["recommendations"]:
+        assert rec["reason"] in text
+        assert index[rec["id"]]["text"] in text
+    for title in (
+        "Course of the weakness",
+        "Days since the foot drop began",
+        "Ankle dorsiflexion strength (MRC grade)",
+    ):
+        assert title in text
+    assert "Progressive (strength declining over hours to days)" in text and "2 - active movement" in text
+    assert re.search(r"Date and time: \S+", text) and "Version 1.0.0" in text
+    assert "Supports and does not replace clinical judgement." in text
+    for absent in ("Reset all answers", "Red flags (immediate MRI", "The guideline's recommendations", "Search"):
+        assert absent not in text

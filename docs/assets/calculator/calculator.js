@@ -212,11 +212,35 @@ function start(root) {
       ? el("p", { className: "result-prognosis" }, a.prognosis.note, " ", citeLinks(a.prognosis.citations))
       : null;
     body.replaceChildren(
-      ...[pathway, facts, prognosis, el("h3", {}, `Recommendations (${a.recommendations.length})`), recs].filter(Boolean),
+      ...[
+        pathway,
+        facts,
+        prognosis,
+        el("h3", {}, `Recommendations (${a.recommendations.length})`),
+        recs,
+        findingsAsEntered(a.findings),
+      ].filter(Boolean),
     );
     markPanel(a.recommendations.map((r) => r.id));
     printButton.hidden = false;
+    stampDate();
     root.dataset.results = String(latest);
+  }
+
+  function stampDate() {
+    root.querySelector("#print-date").textContent = new Date().toLocaleString();
+  }
+
+  // For the printout: each answer as the form words it, from the findings the module assessed.
+  function findingsAsEntered(findings) {
+    const list = el("dl", { className: "result-findings__list" });
+    for (const field of fields) {
+      const value = findings[field.dataset.field];
+      const radio = field.querySelector(`input[value='${value === null ? "" : JSON.stringify(value)}']`);
+      const shown = radio ? radio.closest("label").textContent : String(value);
+      list.append(el("dt", {}, field.dataset.title), el("dd", {}, shown));
+    }
+    return el("section", { className: "result-findings print-only" }, el("h3", {}, "Findings as entered"), list);
   }
 
   function renderPanel() {
@@ -256,6 +280,7 @@ function start(root) {
   // The reset event fires before the form's values are cleared: update once they are.
   form.addEventListener("reset", () => queueMicrotask(() => requestAnimationFrame(update)));
   printButton.addEventListener("click", () => window.print());
+  addEventListener("beforeprint", stampDate);
   // An error link moves focus to its field (a fragment link alone only scrolls), question in view.
   summary.addEventListener("click", (event) => {
     const link = event.target.closest("a");
