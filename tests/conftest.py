@@ -94,7 +94,7 @@ def is_local(url: str) -> bool:
     return parsed.scheme in ("data", "blob", "about", "file") or parsed.hostname == "127.0.0.1"
 
 
-def watch_context(context: BrowserContext) -> Watch:
+def watch_context(context: BrowserContext, refuse_other_hosts: bool = True) -> Watch:
     watch = Watch()
 
     def on_page(page: Page) -> None:
@@ -103,8 +103,8 @@ def watch_context(context: BrowserContext) -> Watch:
 
     context.on("page", on_page)
     context.on("request", lambda r: is_local(r.url) or watch.external_requests.append(r.url))
-    # Belt and braces: a request to another host is refused, as it would be offline.
-    context.route(lambda url: not is_local(url), lambda route: route.abort())
+    if refuse_other_hosts:  # belt and braces; routing is left off where a service worker must run
+        context.route(lambda url: not is_local(url), lambda route: route.abort())
     return watch
 
 

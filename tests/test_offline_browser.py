@@ -1,0 +1,97 @@
+"""The installed app offline: after one visit every page and the calculator work with no network,
+and with no server at all; a newer build is offered, not mixed in."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+from static_server import serve_in_thread  # tests/conftest.py puts build_scripts on the path
+
+from tests.conftest import watch_context
+from tests.test_calculator_browser import answer, expect_shows, open_calculator
+from tests.test_site_browser import PAGES
+from tests.vignettes import VIGNETTES
+
+FINDINGS = VIGNETTES[0]["findings"]
+
+
+@pytest.fixture
+def own_site(site_dir: Path, tmp_path: Path) -> Iterator[tuple[Path, object, str]]:
+    """A copy of the built site on its own server, which a test may change or stop."""
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    server, url = serve_in_thread(copy)
+    yield copy, server, url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def app_context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport={"width": 768, "height": 1024}, service_workers="allow")
+    yield context
+    context.close()
+
+
+def install(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+
+
+def test_after_one_visit_every_page_and_the_calculator_work_offline_and_with_no_server(app_context, own_site):
+    _, server, url = own_site
+    watch = watch_context(app_context, refuse_other_hosts=False)
+    page = app_context.new_page()
+    install(page, url)
+    open_calculator(page, url)
+    answer(page, FINDINGS)
+    expect_shows(page, FINDINGS)
+
+    app_context.set_offline(True)
+    for path in PAGES:
+        assert page.goto(url + path).ok
+        expect(page.locator("h1").first).to_be_visible()
+    open_calculator(page, url)
+    answer(page, FINDINGS)
+    expect_shows(page, FINDINGS)
+
+    app_context.set_offline(False)
+    server.shutdown()
+    server.server_close()
+    for path in PAGES:
+        assert page.goto(url + path).ok
+    open_calculator(page, url)
+    answer(page, FINDINGS)
+    expect_shows(page, FINDINGS)
+    assert watch.unexpected_errors() == [] and watch.external_requests == []
+
+
+def test_a_newer_build_is_offered_and_replaces_the_old_cache(app_context, own_site):
+    copy, _, url = own_site
+    page = app_context.new_page()
+    install(page, url)
+    old = page.evaluate("caches.keys()")
+    assert len(old) == 1 and old[0].startswith("foot-drop-guideline-")
+    sw = copy / "sw.js"
+    sw.write_text(sw.read_text().replace(old[0], "foot-drop-guideline-newer"))
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    offer = page.get_by_role("button", name="A new version is available - reload")
+    expect(offer).to_be_visible(timeout=60_000)
+    with page.expect_navigation():
+        offer.click()
+    page.wait_for_function("caches.keys().then(k => k.length === 1 && k[0] === 'foot-drop-guideline-newer')")
+
+
+def test_the_manifest_makes_the_site_installable(page: Page, base_url):
+    page.goto(base_url)
+    manifest = page.evaluate("fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())")
+    assert manifest["display"] == "standalone" and manifest["start_url"] and manifest["theme_color"]
+    assert manifest["short_name"] and manifest["name"]
+    sizes = {(icon["sizes"], icon.get("purpose", "any")) for icon in manifest["icons"]}
+    assert {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")} <= sizes
+    for icon in manifest["icons"]:
+        assert page.request.get(base_url + icon["src"]).ok
