@@ -1,4 +1,4 @@
-"""MkDocs hook: after each build, vendor the Pyodide runtime and the calculator wheel into the site."""
+"""MkDocs hook: after each build, vendor the Pyodide runtime, the calculator wheel and the iframe-worker shim."""
 
 from __future__ import annotations
 
@@ -11,14 +11,18 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from vendor_runtime import build_wheel, copy_pyodide  # noqa: E402
+from site_build import is_offline_copy  # noqa: E402
+from vendor_runtime import build_wheel, copy_iframe_worker_shim, copy_pyodide  # noqa: E402
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     try:
-        copy_pyodide(site)
-        build_wheel(site)
+        copy_iframe_worker_shim(site)
+        # Browsers refuse Pyodide's fetches from file://, so the offline copy goes without it.
+        if not is_offline_copy(config):
+            copy_pyodide(site)
+            build_wheel(site)
     except FileNotFoundError as problem:
         raise PluginError(str(problem)) from problem
     except subprocess.CalledProcessError as problem:

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# One command for a fresh machine: set up, build the whole site, serve it on http://127.0.0.1:8000.
+# One command for a fresh machine: set up, build the whole site (PDF and offline zip included),
+# serve it on http://127.0.0.1:8000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash build_scripts/setup.sh
+bash build_scripts/setup.sh --browser  # Chromium prints the PDF handout during the build
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/mkdocs build
 exec .venv/bin/python build_scripts/static_server.py site --port "${PORT:-8000}"

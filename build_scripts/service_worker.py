@@ -8,10 +8,15 @@ a rebuild that changes anything gets a new cache, and the old one is deleted whe
 from __future__ import annotations
 
 import hashlib
+import sys
 from pathlib import Path
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from site_build import is_offline_copy  # noqa: E402
 
 TEMPLATES = Path(__file__).parent / "templates"
 CACHE_PREFIX = "foot-drop-guideline-"
@@ -44,6 +49,8 @@ def content_hash(site: Path, files: list[str]) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if is_offline_copy(config):
+        return  # opened from a file, there is no service worker
     site = Path(config.site_dir)
     files = precache_list(site)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False)

@@ -15,10 +15,8 @@ stated exactly once, on the page of its section. It writes
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +40,8 @@ from guideline import (  # noqa: E402
     render_cite,
     scan_page,
 )
+from site_build import build_info  # noqa: E402
 
-from calculator import __version__  # noqa: E402
 from calculator.assessment import RecommendationId  # noqa: E402
 
 INDEX_FILE = "recommendations.json"
@@ -122,9 +120,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         "calculator-form": lambda args: render_form(
             "../" * page.url.count("/"),
             "../" * page.url.count("/") + page_urls[REFERENCES_PAGE],
-            {"title": config.site_name, "version": _build_info(), "disclaimer": config.copyright or ""},
+            {"title": config.site_name, "version": build_info(), "disclaimer": config.copyright or ""},
         ),
-        "build-info": lambda args: _build_info(),
+        "build-info": lambda args: build_info(),
     }
 
     def replace(match: re.Match[str]) -> str:
@@ -152,14 +150,7 @@ def _statement_copy(src: str, rec_id: str, kind: str = "note") -> str:
     link = f"{relative_link(statement.page, src)}#{rec_id}"
     body += f"\n\n[{statement.section}: read in the guideline]({link}){{ .statement-source }}"
     indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
-    return f'!!! {kind} "{statement.section}"\n\n{indented}\n'
-
-
-def _build_info() -> str:
-    """Version of the decision module and the build date (SOURCE_DATE_EPOCH for reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    built = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return f"Version {__version__}, built on {built:%Y-%m-%d}."
+    return f'<div class="statement-copy" markdown>\n\n!!! {kind} "{statement.section}"\n\n{indented}\n\n</div>\n'
 
 
 def _reference_list(src: str) -> str:

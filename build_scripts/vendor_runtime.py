@@ -19,6 +19,8 @@ PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 # What loadPyodide fetches for the core runtime; the rest of the npm package is not needed.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 PYODIDE_DIR = Path("assets/pyodide")
+IFRAME_WORKER_SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+SHIM_PATH = Path("assets/javascripts/iframe-worker-shim.js")
 WHEEL_DIR = Path("assets/calculator")
 
 
@@ -32,6 +34,14 @@ def copy_pyodide(site: Path) -> None:
     dest.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copyfile(PYODIDE_NPM / name, dest / name)
+
+
+def copy_iframe_worker_shim(site: Path) -> None:
+    """Material's search worker from file:// runs in an iframe through this shim."""
+    if not IFRAME_WORKER_SHIM.is_file():
+        raise FileNotFoundError(f"{IFRAME_WORKER_SHIM} missing: run build_scripts/setup.sh")
+    (site / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(IFRAME_WORKER_SHIM, site / SHIM_PATH)
 
 
 def build_wheel(site: Path) -> Path:
@@ -57,6 +67,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("site", type=Path, help="the built site folder")
     site = parser.parse_args().site
+    copy_iframe_worker_shim(site)
     copy_pyodide(site)
     print(build_wheel(site))
 

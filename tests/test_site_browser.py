@@ -63,8 +63,9 @@ def test_the_home_page_shows_the_key_recommendation_and_red_flags_without_scroll
 
 def test_search_finds_a_statement(page: Page, base_url):
     page.goto(base_url)
-    page.keyboard.press("/")
-    page.keyboard.type("spondylolisthesis")
+    page.locator("label.md-header__button[for=__search]").click()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    page.locator(".md-search__input").press_sequentially("spondylolisthesis")
     result = page.locator('.md-search-result__item a[href*="surgical-approach/"]').first
     expect(result).to_contain_text("spondylolisthesis")
     result.click()

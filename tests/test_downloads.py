@@ -1,0 +1,145 @@
+"""The PDF handout and the file-openable offline copy that the build writes into downloads/."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from playwright.sync_api import Browser, expect
+from pypdf import PdfReader
+
+from tests.conftest import watch_context
+from tests.site_html import CITATION_GROUP, pages
+from tests.test_site_content import CONTRACT_IDS, DATA, REFERENCES
+
+PDF = "downloads/foot-drop-guideline.pdf"
+ZIP = "downloads/foot-drop-guideline-offline.zip"
+SOURCE_LINES = [
+    re.sub(r"^- ", "", line.strip())
+    for line in (DATA / "guideline-source.txt").read_text().splitlines()
+    if line.strip()
+]
+SECTIONS = [
+    "Initial Assessment and Timing",
+    "Surgical Indications and Timing",
+    "Surgical Approach",
+    "Conservative Management",
+    "Prognosis and Recovery",
+    "Critical Pitfalls to Avoid",
+    "References",
+]
+
+
+def loose(line: str) -> re.Pattern[str]:
+    """A source line as it reads in extracted PDF text: any spacing, citation numbers where they stand."""
+    parts = CITATION_GROUP.split(line)
+    words = [r"\s*[\d,\s]*?\s*" if i % 2 else r"\s+".join(map(re.escape, p.split())) for i, p in enumerate(parts)]
+    return re.compile(r"\s*".join(w for w in words if w))
+
+
+@pytest.fixture(scope="module")
+def handout(site_dir: Path) -> tuple[PdfReader, str]:
+    reader = PdfReader(site_dir / PDF)
+    return reader, " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def test_the_handout_is_a4_with_title_version_date_disclaimer_and_page_numbers(handout):
+    reader, text = handout
+    assert len(reader.pages) >= 4
+    for page in reader.pages:
+        width, height = (float(x) for x in page.mediabox[2:])
+        assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2
+    assert text.startswith("Treatment of Foot Drop Due to Disc Herniation")
+    assert re.search(r"Version 1\.0\.0, built on \d{4}-\d{2}-\d{2}\.", text)
+    assert "Supports and does not replace clinical judgement." in text
+    for number in range(1, len(reader.pages) + 1):
+        assert f"page {number} of {len(reader.pages)}" in text
+
+
+@pytest.mark.parametrize("line", SOURCE_LINES, ids=[line[:50] for line in SOURCE_LINES])
+def test_every_source_statement_is_in_the_handout(handout, line):
+    assert loose(line).search(handout[1]), line
+
+
+def test_the_handout_has_every_section_in_order_every_recommendation_id_and_every_reference(handout):
+    text = handout[1]
+    positions = [text.find(f" {section} ") for section in SECTIONS]
+    assert -1 not in positions and positions == sorted(positions)
+    for rec_id in CONTRACT_IDS:
+        assert f"[{rec_id}]" in text, rec_id
+    for ref in REFERENCES:
+        assert re.search(rf"Reference {ref['number']} Status: {ref['status']}", text), ref["number"]
+    for absent in ("Reset all answers", "Open the calculator", "Type to start searching", "Skip to content"):
+        assert absent not in text
+
+
+def test_every_page_links_to_the_handout(site_dir):
+    for path, html in pages(site_dir).items():
+        if path.startswith("downloads/") or path == "404.html":  # the error page has no content block
+            continue
+        links = [urljoin(f"http://site/{path}", h) for h in re.findall(r'href="([^"]*foot-drop-guideline\.pdf)"', html)]
+        assert links, path
+        assert all((site_dir / urlparse(link).path.lstrip("/")).is_file() for link in links)
+
+
+def test_the_offline_zip_is_not_precached(site_dir):
+    sw = (site_dir / "sw.js").read_text()
+    assert "downloads/" not in sw and "index.html" in sw and ".whl" in sw
+
+
+@pytest.fixture(scope="module")
+def unpacked(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site_dir / ZIP) as archive:
+        archive.extractall(target)
+    return target / "foot-drop-guideline"
+
+
+def test_the_offline_copy_holds_every_page_and_the_handout_but_no_runtime(unpacked):
+    for name in (
+        "index.html",
+        "initial-assessment.html",
+        "calculator.html",
+        "references.html",
+        PDF,
+        "search/search_index.js",
+        "assets/javascripts/iframe-worker-shim.js",
+    ):
+        assert (unpacked / name).is_file(), name
+    assert not (unpacked / "assets/pyodide").exists() and not (unpacked / "sw.js").exists()
+
+
+def test_the_offline_copy_works_from_file_text_navigation_and_search(browser: Browser, unpacked):
+    context = browser.new_context(viewport={"width": 768, "height": 1024})
+    # No routing here: Playwright's interception keeps the search iframe's file:// script from loading.
+    watch = watch_context(context, refuse_other_hosts=False)
+    try:
+        page = context.new_page()
+        page.goto((unpacked / "index.html").as_uri())
+        expect(page.locator("h1")).to_have_text(re.compile("Treatment of Foot Drop"))
+        page.get_by_role("link", name="Read the guideline").click()
+        expect(page).to_have_url(re.compile(r"initial-assessment\.html$"))
+        expect(page.locator("#mri-immediate")).to_be_visible()
+        page.locator("#cite-3-1").click()
+        expect(page).to_have_url(re.compile(r"references\.html#ref-3$"))
+        # From file://, search opened before the page has loaded stays "Initializing search"
+        # (Material with the iframe-worker shim); a reader opens it once the page is there.
+        page.wait_for_load_state("load")
+        page.locator("label.md-header__button[for=__search]").click()
+        expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+        page.locator(".md-search__input").press_sequentially("spondylolisthesis")
+        result = page.locator('.md-search-result__item a[href*="surgical-approach.html"]').filter(visible=True).first
+        expect(result).to_be_visible()
+        result.click()
+        expect(page).to_have_url(re.compile(r"surgical-approach\.html"))
+        page.goto((unpacked / "calculator.html").as_uri())
+        status = page.locator("#calculator-status")
+        expect(status).to_contain_text("needs the installed app or a served copy")
+        pdf_link = status.get_by_role("link", name="PDF handout")
+        expect(pdf_link).to_have_attribute("href", (unpacked / PDF).as_uri())
+        assert watch.unexpected_errors() == [] and watch.external_requests == []
+    finally:
+        context.close()
