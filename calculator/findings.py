@@ -62,7 +62,7 @@ class Question:
     """
 
     name: str
-    kind: type
+    kind: type  # bool, int, or the Enum whose members are the options
     label: str
     hint: str
     required: bool
@@ -85,27 +85,27 @@ FUSION_GROUP = "Circumstances for fusion"
 QUESTIONS: tuple[Question, ...] = (
     Question(
         "course",
-        str,
+        Course,
         "Course of the weakness",
         "Progressive motor weakness: strength declining over hours to days.",
         required=True,
         red_flag=True,
         group=RED_FLAGS_GROUP,
         options=(
-            ("progressive", "Progressive (strength declining over hours to days)"),
-            ("stable", "Stable (persistent)"),
-            ("improving", "Improving"),
+            (Course.PROGRESSIVE, "Progressive (strength declining over hours to days)"),
+            (Course.STABLE, "Stable (persistent)"),
+            (Course.IMPROVING, "Improving"),
         ),
     ),
     Question(
         "laterality",
-        str,
+        Laterality,
         "Foot drop on one side or both",
         "Bilateral foot drop is a red flag.",
         required=True,
         red_flag=True,
         group=RED_FLAGS_GROUP,
-        options=(("unilateral", "Unilateral (one side)"), ("bilateral", "Bilateral foot drop")),
+        options=((Laterality.UNILATERAL, "Unilateral (one side)"), (Laterality.BILATERAL, "Bilateral foot drop")),
     ),
     Question(
         "bladder_bowel_dysfunction",
@@ -157,16 +157,16 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "mri",
-        str,
+        Mri,
         "MRI",
         "Nerve root compression documented on MRI?",
         required=False,
-        default="not_done",
+        default=Mri.NOT_DONE,
         group=TIMING_GROUP,
         options=(
-            ("not_done", "Not done yet"),
-            ("compression", "Documented nerve root compression on MRI"),
-            ("no_compression", "No nerve root compression on MRI"),
+            (Mri.NOT_DONE, "Not done yet"),
+            (Mri.COMPRESSION, "Documented nerve root compression on MRI"),
+            (Mri.NO_COMPRESSION, "No nerve root compression on MRI"),
         ),
     ),
     Question(
@@ -222,7 +222,6 @@ QUESTIONS: tuple[Question, ...] = (
 )
 
 QUESTION_BY_NAME: dict[str, Question] = {q.name: q for q in QUESTIONS}
-_ENUMS: dict[str, type[enum.Enum]] = {"laterality": Laterality, "course": Course, "mri": Mri}
 
 
 def _check(question: Question, value: Any) -> Any:
@@ -239,10 +238,10 @@ def _check(question: Question, value: Any) -> Any:
             extra = " (5 is normal strength: not foot drop)" if question.name == "dorsiflexion_mrc" else ""
             raise ValueError(f"must be from {question.minimum} to {question.maximum}{extra}")
         return value
-    allowed = [v for v, _ in question.options]
+    allowed = [member.value for member, _ in question.options]
     if not isinstance(value, str) or value not in allowed:
         raise ValueError("must be one of " + ", ".join(f'"{v}"' for v in allowed))
-    return _ENUMS[question.name](value)
+    return question.kind(value)
 
 
 def parse_findings(data: Any) -> Findings:

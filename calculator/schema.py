@@ -6,16 +6,21 @@ labels have one source: `QUESTIONS`.
 
 from __future__ import annotations
 
+import enum
 from typing import Any
 
 from .findings import QUESTIONS, Question
 
-_JSON_TYPE = {bool: "boolean", int: "integer", str: "string"}
+_JSON_TYPE = {bool: "boolean", int: "integer"}
+
+
+def _json(value: Any) -> Any:
+    return value.value if isinstance(value, enum.Enum) else value
 
 
 def _property(question: Question) -> dict[str, Any]:
     prop: dict[str, Any] = {
-        "type": _JSON_TYPE[question.kind],
+        "type": _JSON_TYPE.get(question.kind, "string"),
         "title": question.label,
         "description": question.hint,
         "x-group": question.group,
@@ -25,9 +30,9 @@ def _property(question: Question) -> dict[str, Any]:
         prop["minimum"] = question.minimum
         prop["maximum"] = question.maximum
     if question.options:
-        prop["oneOf"] = [{"const": value, "title": label} for value, label in question.options]
+        prop["oneOf"] = [{"const": _json(value), "title": label} for value, label in question.options]
     if not question.required and question.default is not None:
-        prop["default"] = question.default
+        prop["default"] = _json(question.default)
     return prop
 
 

@@ -157,3 +157,13 @@ def test_the_schema_describes_every_field_with_title_description_and_option_labe
     assert schema["properties"]["bladder_bowel_dysfunction"]["title"] == (
         "Urinary retention or bowel dysfunction (cauda equina syndrome)"
     )
+
+
+def test_every_choice_question_offers_each_member_of_its_enum_once():
+    import enum
+
+    from calculator.findings import QUESTIONS
+
+    for question in QUESTIONS:
+        if isinstance(question.kind, type) and issubclass(question.kind, enum.Enum):
+            assert [member for member, _ in question.options] == list(question.kind), question.name
