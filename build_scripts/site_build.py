@@ -27,5 +27,7 @@ def is_offline_copy(config: MkDocsConfig) -> bool:
 def chromium_path() -> str:
     found = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not os.path.exists(found):
-        raise FileNotFoundError("No Chromium for printing the PDF handout: run build_scripts/setup.sh --browser")
+        raise FileNotFoundError(
+            "No Chromium (it prints the PDF handout and runs the tests): run build_scripts/setup.sh --browser"
+        )
     return found
