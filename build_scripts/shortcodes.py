@@ -5,6 +5,7 @@
     <!-- md:statement ID TYPE -->       a copy of statement ID in an admonition of TYPE (home page)
     <!-- md:references -->              the reference list, with back-links to every citation
     <!-- md:calculator-form -->         the calculator's form, generated from its JSON Schema
+    <!-- md:build-info -->              the version and build date
 
 The build fails on an unknown shortcode, a malformed citation, an unknown or
 uncited reference, and a recommendation id of the decision module that is not
@@ -80,9 +81,9 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
                 problems.append(f"{file.src_uri}: recommendation id {statement.id!r} is also on {other}")
             statements[statement.id] = statement
     cited = {c.number for c in citations}
-    cited_ok = references.by_number
-    problems += [f"{c.page}: unknown reference number {c.number}" for c in citations if c.number not in cited_ok]
-    problems += [f"references.yml: reference {n} is cited nowhere" for n in references.by_number if n not in cited]
+    known_numbers = references.by_number
+    problems += [f"{c.page}: unknown reference number {c.number}" for c in citations if c.number not in known_numbers]
+    problems += [f"references.yml: reference {n} is cited nowhere" for n in known_numbers if n not in cited]
     for rec in RecommendationId:
         statement = statements.get(rec.value)
         expected_page = f"{rec.section.value}.md"
@@ -102,15 +103,12 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     src = page.file.src_uri
-    counts: dict[int, int] = {}
+    # The ids the scan gave this page's citations, in order: the back-links point at the same ones.
+    anchors = iter([c.anchor for c in citations if c.page == src])
 
     def cite(args: str) -> str:
         numbers = parse_cite(args)
-        anchors = []
-        for number in numbers:
-            counts[number] = counts.get(number, 0) + 1
-            anchors.append(f"cite-{number}-{counts[number]}")
-        return render_cite(numbers, references, src, anchors)
+        return render_cite(numbers, references, src, [next(anchors) for _ in numbers])
 
     handlers = {
         "cite": cite,
