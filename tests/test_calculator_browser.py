@@ -205,9 +205,19 @@ def test_keyboard_alone_answers_every_question_and_reaches_the_results(page: Pag
     expect(page.locator(".statement-link:focus")).to_have_text(re.compile("Read in the guideline"))
 
 
-def test_the_results_region_is_announced(calc: Page):
-    expect(calc.locator("#results-body")).to_have_attribute("aria-live", "polite")
-    expect(calc.locator("#calculator-status")).to_have_attribute("role", "status")
+def test_each_result_change_is_announced_in_one_line_that_stays_in_view(calc: Page):
+    status = calc.locator("#calculator-status")
+    expect(status).to_have_attribute("role", "status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    answer(calc, {**REQUIRED, "bladder_bowel_dysfunction": True})
+    expected = assess({**REQUIRED, "bladder_bowel_dysfunction": True})
+    expect(status).to_have_text(
+        f"Result: {expected['labels']['pathway']}. {len(expected['recommendations'])} recommendations. See the results"
+    )
+    calc.locator("#multilevel_motor_deficit-1").scroll_into_view_if_needed()
+    expect(status).to_be_in_viewport()
+    status.get_by_role("link", name="See the results").click()
+    expect(calc.locator("#results-title")).to_be_in_viewport()
 
 
 def test_loading_shows_progress_first(page: Page, base_url):

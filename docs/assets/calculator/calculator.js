@@ -122,6 +122,7 @@
       if (missing.length) {
         latest += 1; // a reply still on its way is for answers that are gone
         clearErrors();
+        if (ready) setStatus("ready", `Calculator ready. Still to answer: ${missing.length} required.`);
         printButton.hidden = true;
         markPanel([]);
         body.replaceChildren(
@@ -165,6 +166,7 @@
       printButton.hidden = true;
       markPanel([]);
       body.replaceChildren(el("p", { className: "results-pending" }, "Correct the problem above to see results."));
+      setStatus("ready", el("strong", {}, "There is a problem with an answer: "), "see the list above the questions.");
     }
 
     function citeLinks(numbers) {
@@ -229,6 +231,15 @@
         ].filter(Boolean),
       );
       markPanel(a.recommendations.map((r) => r.id));
+      // One short sentence for screen readers and for a reader still among the questions.
+      setStatus(
+        "ready",
+        "Result: ",
+        el("strong", {}, labels.pathway),
+        `. ${a.recommendations.length} recommendations. `,
+        el("a", { href: "#calculator-results" }, "See the results"),
+      );
+      status.classList.add(`calculator-status--${a.pathway}`);
       printButton.hidden = false;
       stampDate();
       root.dataset.results = String(latest);
