@@ -1,4 +1,5 @@
-"""MkDocs hook: after each build, vendor the Pyodide runtime, the calculator wheel and the iframe-worker shim."""
+"""MkDocs hook: after each build, vendor the Pyodide runtime (and a memory snapshot of it booted),
+the calculator wheel and the iframe-worker shim."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).parent))
 
 from site_build import is_offline_copy  # noqa: E402
-from vendor_runtime import build_wheel, copy_iframe_worker_shim, copy_pyodide  # noqa: E402
+from vendor_runtime import build_wheel, copy_iframe_worker_shim, copy_pyodide, make_snapshot  # noqa: E402
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -23,6 +24,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if not is_offline_copy(config):
             copy_pyodide(site)
             build_wheel(site)
+            make_snapshot(site)
     except FileNotFoundError as problem:
         raise PluginError(str(problem)) from problem
     except subprocess.CalledProcessError as problem:

@@ -220,10 +220,15 @@ def test_each_result_change_is_announced_in_one_line_that_stays_in_view(calc: Pa
     expect(calc.locator("#results-title")).to_be_in_viewport()
 
 
-def test_loading_shows_progress_first(page: Page, base_url):
-    page.goto(base_url + "calculator/", wait_until="domcontentloaded")
-    expect(page.locator("#calculator-status progress")).to_be_visible()
+def test_loading_shows_progress_then_python_starts_from_the_builds_snapshot(page: Page, base_url):
+    messages: list[str] = []  # the page's console carries its workers' messages too
+    page.on("console", lambda m: messages.append(m.text))
+    with page.expect_response(lambda r: r.url.endswith("/snapshot.bin.gz")) as snapshot:
+        page.goto(base_url + "calculator/", wait_until="domcontentloaded")
+        expect(page.locator("#calculator-status progress")).to_be_visible()
+    assert snapshot.value.ok
     expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+    assert not [m for m in messages if "without the snapshot" in m]
 
 
 def test_a_missing_wheel_says_the_calculator_failed_and_points_to_the_guideline(page: Page, watch: Watch, base_url):
@@ -293,3 +298,14 @@ def test_print_this_assessment_gives_one_a4_page_with_the_assessment_only(calc: 
     assert "Supports and does not replace clinical judgement." in text
     for absent in ("Reset all answers", "Red flags (immediate MRI", "The guideline's recommendations", "Search"):
         assert absent not in text
+
+
+def test_without_the_snapshot_python_still_starts(page: Page, base_url):
+    messages: list[str] = []
+    page.on("console", lambda m: messages.append(m.text))
+    page.route(lambda url: urlparse(url).path.endswith("/snapshot.bin.gz"), lambda route: route.fulfill(status=404))
+    page.goto(base_url + "calculator/")
+    expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+    assert [m for m in messages if "without the snapshot" in m]
+    answer(page, REQUIRED)
+    expect_shows(page, REQUIRED)

@@ -2,10 +2,25 @@
 // One request shape: {id, findings} in, {id, assessment} or {id, errors} out; {ready} or {failed} once.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
+const indexURL = new URL("../pyodide/", import.meta.url).href;
 const wheel = new URL(self.location.href).searchParams.get("wheel");
 
+// Restoring the build's memory snapshot of a booted Python skips most of the start-up;
+// without it (or if it will not restore) Python boots from nothing, only slower.
+async function boot() {
+  try {
+    const response = await fetch(`${indexURL}snapshot.bin.gz`);
+    if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
+    const snapshot = new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    return await loadPyodide({ indexURL, _loadSnapshot: snapshot });
+  } catch (error) {
+    console.warn("Starting Python without the snapshot:", error);
+    return loadPyodide({ indexURL });
+  }
+}
+
 const api = (async () => {
-  const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+  const pyodide = await boot();
   await pyodide.loadPackage(wheel, { messageCallback: () => {} });
   // loadPackage resolves even when the wheel is missing: importing is the real check.
   try {
