@@ -21,9 +21,8 @@ from site_build import is_offline_copy  # noqa: E402
 TEMPLATES = Path(__file__).parent / "templates"
 CACHE_PREFIX = "foot-drop-guideline-"
 SERVICE_WORKER = "sw.js"
-# Not precached: source maps nobody reads offline, and the downloads folder (the offline zip
-# is for copying to a device, not for the app itself).
-SKIP_SUFFIXES = (".map", ".gz")
+# Not precached: the downloads folder (the offline zip is for copying to a device, not for the
+# app itself, and the PDF is printed from the pages the app already holds).
 SKIP_DIRS = ("downloads/",)
 
 
@@ -31,7 +30,7 @@ def precache_list(site: Path) -> list[str]:
     files = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         rel = path.relative_to(site).as_posix()
-        if rel == SERVICE_WORKER or rel.endswith(SKIP_SUFFIXES) or rel.startswith(SKIP_DIRS):
+        if rel == SERVICE_WORKER or rel.startswith(SKIP_DIRS):
             continue
         files.append(rel)
         if path.name == "index.html":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -85,9 +86,12 @@ def test_every_page_links_to_the_handout(site_dir):
         assert all((site_dir / urlparse(link).path.lstrip("/")).is_file() for link in links)
 
 
-def test_the_offline_zip_is_not_precached(site_dir):
-    sw = (site_dir / "sw.js").read_text()
-    assert "downloads/" not in sw and "index.html" in sw and ".whl" in sw
+def test_the_service_worker_precaches_every_file_but_the_downloads(site_dir):
+    listed = json.loads(re.search(r"const FILES = (\[.*?\]);", (site_dir / "sw.js").read_text(), re.DOTALL).group(1))
+    every_file = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
+    expected = {f for f in every_file if f != "sw.js" and not f.startswith("downloads/")}
+    assert {f for f in listed if (site_dir / f).is_file()} == expected
+    assert "assets/pyodide/snapshot.bin.gz" in listed and any(f.endswith(".whl") for f in listed)
 
 
 @pytest.fixture(scope="module")

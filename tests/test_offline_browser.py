@@ -46,6 +46,8 @@ def test_after_one_visit_every_page_and_the_calculator_work_offline_and_with_no_
     _, server, url = own_site
     watch = watch_context(app_context, refuse_other_hosts=False)
     page = app_context.new_page()
+    messages: list[str] = []
+    page.on("console", lambda m: messages.append(m.text))
     install(page, url)
     open_calculator(page, url)
     answer(page, FINDINGS)
@@ -68,6 +70,7 @@ def test_after_one_visit_every_page_and_the_calculator_work_offline_and_with_no_
     answer(page, FINDINGS)
     expect_shows(page, FINDINGS)
     assert watch.unexpected_errors() == [] and watch.external_requests == []
+    assert not [m for m in messages if "without the snapshot" in m], "offline, Python booted the slow way"
 
 
 def test_a_newer_build_is_offered_and_replaces_the_old_cache(app_context, own_site):
