@@ -15,12 +15,10 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
-from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from site_build import build_info, chromium_path, is_offline_copy  # noqa: E402
-from static_server import serve_in_thread  # noqa: E402
+from site_build import build_info, is_offline_copy, page_on_served_site  # noqa: E402
 
 PDF = Path("downloads/foot-drop-guideline.pdf")
 LEFT_OUT = {"calculator.md"}  # a form has no place on paper
@@ -65,11 +63,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     (site / PDF).parent.mkdir(parents=True, exist_ok=True)
     source = site / PDF.with_suffix(".html")
     source.write_text(handout_html(site, config), encoding="utf-8")
-    server, base = serve_in_thread(site)
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
+        with page_on_served_site(site) as (page, base):
             page.goto(base + source.relative_to(site).as_posix(), wait_until="networkidle")
             page.emulate_media(media="print")
             page.pdf(
@@ -81,10 +76,7 @@ def on_post_build(config: MkDocsConfig) -> None:
                 footer_template=FOOTER.format(title=config.site_name),
                 margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
             )
-            browser.close()
     except FileNotFoundError as problem:
         raise PluginError(str(problem)) from problem
     finally:
-        server.shutdown()
-        server.server_close()
         source.unlink(missing_ok=True)

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from playwright.sync_api import Page, sync_playwright
+from static_server import serve_in_thread
 
 from calculator import __version__
 
@@ -31,3 +36,19 @@ def chromium_path() -> str:
             "No Chromium (it prints the PDF handout and runs the tests): run build_scripts/setup.sh --browser"
         )
     return found
+
+
+@contextmanager
+def page_on_served_site(site: Path) -> Iterator[tuple[Page, str]]:
+    """A Chromium page and the base URL of `site` served on 127.0.0.1, for build steps."""
+    server, base = serve_in_thread(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox", "--disable-gpu"])
+            try:
+                yield browser.new_page(), base
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()

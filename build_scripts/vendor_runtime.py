@@ -15,9 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-from site_build import chromium_path
-from static_server import serve_in_thread
+from site_build import page_on_served_site
 
 ROOT = Path(__file__).resolve().parents[1]
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
@@ -87,17 +85,9 @@ async (indexURL) => {
 def make_snapshot(site: Path) -> Path:
     """A memory snapshot of a booted Pyodide: the worker restores it instead of starting Python
     from nothing, which is most of its start-up time. Made by this build's own runtime in Chromium."""
-    server, base = serve_in_thread(site)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
-            page.goto(base + "404.html")
-            encoded = page.evaluate(MAKE_SNAPSHOT, f"{base}{PYODIDE_DIR.as_posix()}/")
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with page_on_served_site(site) as (page, base):
+        page.goto(base + "404.html")
+        encoded = page.evaluate(MAKE_SNAPSHOT, f"{base}{PYODIDE_DIR.as_posix()}/")
     (site / SNAPSHOT).write_bytes(base64.b64decode(encoded))
     return site / SNAPSHOT
 
