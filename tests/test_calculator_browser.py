@@ -217,6 +217,7 @@ def test_each_result_change_is_announced_in_one_line_that_stays_in_view(calc: Pa
     calc.locator("#multilevel_motor_deficit-1").scroll_into_view_if_needed()
     expect(status).to_be_in_viewport()
     status.get_by_role("link", name="See the results").click()
+    expect(calc.locator("#results-title")).to_be_focused()
     expect(calc.locator("#results-title")).to_be_in_viewport()
 
 

@@ -299,6 +299,14 @@
     form.addEventListener("reset", () => queueMicrotask(() => requestAnimationFrame(update)));
     printButton.addEventListener("click", () => window.print());
     addEventListener("beforeprint", stampDate);
+    // "See the results" moves focus to the results heading, so reading goes on from there.
+    status.addEventListener("click", (event) => {
+      if (!event.target.closest('a[href="#calculator-results"]')) return;
+      event.preventDefault();
+      const title = root.querySelector("#results-title");
+      title.scrollIntoView({ block: "start" });
+      title.focus({ preventScroll: true });
+    });
     // An error link moves focus to its field (a fragment link alone only scrolls), question in view.
     summary.addEventListener("click", (event) => {
       const link = event.target.closest("a");
