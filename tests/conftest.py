@@ -11,13 +11,16 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "build_scripts"))
 
 from site_build import chromium_path  # noqa: E402
 from static_server import serve_in_thread  # noqa: E402
+
+# CI runs on two cores with Chromium and Pyodide busy: give assertions room to wait.
+expect.set_options(timeout=10_000)
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
