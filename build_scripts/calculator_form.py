@@ -24,8 +24,11 @@ def questions(schema: dict[str, Any]) -> list[dict[str, Any]]:
     for name, prop in schema["properties"].items():
         required = name in schema["required"]
         options = [{"value": json.dumps(o["const"]), "label": o["title"]} for o in prop.get("oneOf", [])]
-        if options and not required and "default" not in prop:
+        checked = json.dumps(prop["default"]) if "default" in prop else None
+        if options and not required and checked is None:
+            # An optional choice with no default (the MRC grade) starts as "not recorded".
             options.insert(0, {"value": "", "label": "Not recorded"})
+            checked = ""
         out.append(
             {
                 "name": name,
@@ -35,9 +38,7 @@ def questions(schema: dict[str, Any]) -> list[dict[str, Any]]:
                 "red_flag": prop.get("x-red-flag", False),
                 "required": required,
                 "options": options,
-                "checked": json.dumps(prop["default"])
-                if "default" in prop
-                else ("" if options and not required else None),
+                "checked": checked,
                 "minimum": prop.get("minimum"),
                 "maximum": prop.get("maximum"),
             }

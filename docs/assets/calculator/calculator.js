@@ -123,12 +123,7 @@
         latest += 1; // a reply still on its way is for answers that are gone
         clearErrors();
         if (ready) setStatus("ready", `Calculator ready. Still to answer: ${missing.length} required.`);
-        printButton.hidden = true;
-        markPanel([]);
-        body.replaceChildren(
-          el("p", { className: "results-pending" },
-            `Results appear when every required question is answered. Still to answer: ${missing.join("; ")}.`),
-        );
+        showPending(`Results appear when every required question is answered. Still to answer: ${missing.join("; ")}.`);
         return;
       }
       if (!ready || !index) return;
@@ -163,10 +158,15 @@
         }
       }
       summary.hidden = false;
+      showPending("Correct the problem above to see results.");
+      setStatus("ready", el("strong", {}, "There is a problem with an answer: "), "see the list above the questions.");
+    }
+
+    // No result to show: say why, and leave nothing of an earlier one to print or mark.
+    function showPending(message) {
       printButton.hidden = true;
       markPanel([]);
-      body.replaceChildren(el("p", { className: "results-pending" }, "Correct the problem above to see results."));
-      setStatus("ready", el("strong", {}, "There is a problem with an answer: "), "see the list above the questions.");
+      body.replaceChildren(el("p", { className: "results-pending" }, message));
     }
 
     function citeLinks(numbers) {
