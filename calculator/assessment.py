@@ -1,60 +1,71 @@
-"""The calculator's output: what the guideline recommends for one patient."""
+"""The calculator's output: what the guideline recommends for one patient (contract version 2)."""
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from .quotes import Quote
+from .readings import ReadingId
+from .sections import Section
 
-class Section(enum.Enum):
-    """A section of the guideline; the value is its page in docs/ (without .md)."""
 
-    INITIAL_ASSESSMENT = "initial-assessment"
-    SURGICAL_INDICATIONS = "surgical-indications"
-    SURGICAL_APPROACH = "surgical-approach"
-    CONSERVATIVE_MANAGEMENT = "conservative-management"
-    PROGNOSIS = "prognosis"
-    PITFALLS = "pitfalls"
+class Kind(enum.Enum):
+    GUIDELINE = "guideline"  # a statement of the guideline
+    READING = "reading"  # a note of the calculator itself, not a statement of the guideline
 
 
 class RecommendationId(enum.Enum):
-    """Recommendation ids in the contract's order, most urgent first.
+    """Recommendation ids in the contract's output order.
 
-    Each is also the id of the element of the guideline page that states it;
-    the site build fails when one is missing there or on the wrong page.
+    A guideline id is also the id of the element of the guideline page that states it (the site build
+    fails when one is missing there or on the wrong page); a reading id is the id of its entry on the
+    page of readings.
     """
 
+    DIAGNOSIS_REVIEW = "diagnosis-review"
+    NO_COMPRESSION_EMERGENCY = "no-compression-emergency"
     MRI_IMMEDIATE = "mri-immediate"
-    MRI_DELAYED = "mri-delayed"
+    PITFALL_DELAYED_IMAGING = "pitfall-delayed-imaging"
     SURGERY_URGENT = "surgery-urgent"
+    EARLY_SURGERY = "early-surgery"
+    URGENT_DECOMPRESSION = "urgent-decompression"
+    PITFALL_BILATERAL = "pitfall-bilateral"
+    MRI_DELAYED = "mri-delayed"
     SURGERY_ELECTIVE = "surgery-elective"
+    DELAYED_SURGERY = "delayed-surgery"
     DISCECTOMY_ALONE = "discectomy-alone"
     FUSION_SELECTIVE = "fusion-selective"
+    PITFALL_ROUTINE_FUSION = "pitfall-routine-fusion"
+    NATURAL_HISTORY = "natural-history"
+    PITFALL_SURGERY_FOR_ALL = "pitfall-surgery-for-all"
     AFO = "afo"
     FES = "fes"
     PHYSICAL_THERAPY = "physical-therapy"
     PROGNOSIS_STRENGTH = "prognosis-strength"
-    NATURAL_HISTORY = "natural-history"
-    DELAYED_SURGERY = "delayed-surgery"
-    PITFALL_DELAYED_IMAGING = "pitfall-delayed-imaging"
-    PITFALL_BILATERAL = "pitfall-bilateral"
-    PITFALL_ROUTINE_FUSION = "pitfall-routine-fusion"
-    PITFALL_SURGERY_FOR_ALL = "pitfall-surgery-for-all"
-    DIAGNOSIS_REVIEW = "diagnosis-review"
 
     @property
-    def section(self) -> Section:
-        return SECTION_OF[self]
+    def kind(self) -> Kind:
+        return Kind.READING if self in READING_OF else Kind.GUIDELINE
+
+    @property
+    def section(self) -> Section | None:
+        """The guideline page that states it; None for a reading (it is on the page of readings)."""
+        return SECTION_OF.get(self)
 
 
 _R = RecommendationId
+READING_OF: dict[RecommendationId, ReadingId] = {
+    _R.DIAGNOSIS_REVIEW: ReadingId.DIAGNOSIS_REVIEW,
+    _R.NO_COMPRESSION_EMERGENCY: ReadingId.NO_COMPRESSION_EMERGENCY,
+}
 SECTION_OF: dict[RecommendationId, Section] = {
     _R.MRI_IMMEDIATE: Section.INITIAL_ASSESSMENT,
     _R.MRI_DELAYED: Section.INITIAL_ASSESSMENT,
     _R.SURGERY_URGENT: Section.SURGICAL_INDICATIONS,
     _R.SURGERY_ELECTIVE: Section.SURGICAL_INDICATIONS,
-    _R.DIAGNOSIS_REVIEW: Section.SURGICAL_INDICATIONS,
+    _R.URGENT_DECOMPRESSION: Section.SUMMARY,
     _R.DISCECTOMY_ALONE: Section.SURGICAL_APPROACH,
     _R.FUSION_SELECTIVE: Section.SURGICAL_APPROACH,
     _R.AFO: Section.CONSERVATIVE_MANAGEMENT,
@@ -62,6 +73,7 @@ SECTION_OF: dict[RecommendationId, Section] = {
     _R.PHYSICAL_THERAPY: Section.CONSERVATIVE_MANAGEMENT,
     _R.PROGNOSIS_STRENGTH: Section.PROGNOSIS,
     _R.NATURAL_HISTORY: Section.PROGNOSIS,
+    _R.EARLY_SURGERY: Section.PROGNOSIS,
     _R.DELAYED_SURGERY: Section.PROGNOSIS,
     _R.PITFALL_DELAYED_IMAGING: Section.PITFALLS,
     _R.PITFALL_BILATERAL: Section.PITFALLS,
@@ -77,6 +89,10 @@ class RedFlag(enum.Enum):
     MULTILEVEL = "multilevel"
 
 
+# The red flags that are also urgent surgical indications (Surgical Indications and Timing).
+EMERGENCY_FLAGS: tuple[RedFlag, ...] = (RedFlag.PROGRESSIVE, RedFlag.BILATERAL, RedFlag.CAUDA_EQUINA)
+
+
 class Imaging(enum.Enum):
     DONE = "done"
     IMMEDIATE = "immediate"
@@ -85,13 +101,24 @@ class Imaging(enum.Enum):
 
 
 class Surgery(enum.Enum):
+    URGENT_EVALUATION = "urgent_evaluation"
     URGENT = "urgent"
+    SOON = "soon"
     REASONABLE = "reasonable"
+    IF_MRI_CONFIRMS = "if_mri_confirms"
     NOT_NOW = "not_now"
+
+
+# Surgery values under which a decompression is indicated or may be (delayed-surgery's condition).
+SURGERY_INDICATED: tuple[Surgery, ...] = (Surgery.URGENT, Surgery.SOON, Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS)
+# Surgery values under which an approach is chosen, once the MRI documents compression.
+DECOMPRESSION: tuple[Surgery, ...] = (Surgery.URGENT, Surgery.SOON, Surgery.REASONABLE)
 
 
 class Pathway(enum.Enum):
     EMERGENCY = "emergency"
+    URGENT = "urgent"
+    IMAGING_FIRST = "imaging_first"
     SURGICAL_REFERRAL = "surgical_referral"
     CONSERVATIVE = "conservative"
 
@@ -108,60 +135,92 @@ class FusionReason(enum.Enum):
     MANUAL_LABOR_WITH_AXIAL_PAIN = "manual_labor_with_axial_pain"
 
 
-RED_FLAG_WORDS: dict[RedFlag, str] = {
-    RedFlag.PROGRESSIVE: "progressive motor weakness",
-    RedFlag.BILATERAL: "bilateral foot drop",
-    RedFlag.CAUDA_EQUINA: "urinary retention or bowel dysfunction (cauda equina syndrome)",
-    RedFlag.MULTILEVEL: "multiple level motor deficits",
-}
-
-FUSION_REASON_WORDS: dict[FusionReason, str] = {
-    FusionReason.INSTABILITY: "preoperative radiographic instability (spondylolisthesis)",
-    FusionReason.RECURRENT_WITH_AXIAL_PAIN: "recurrent disc herniation with chronic axial low-back pain",
-    FusionReason.MANUAL_LABOR_WITH_AXIAL_PAIN: (
-        "heavy manual labor with significant axial back pain (Level IV evidence only)"
-    ),
-}
-
-# What each output value means, in words for the results page and printouts.
-LABELS: dict[enum.Enum, str] = {
-    Pathway.EMERGENCY: "Emergency: urgent surgical decompression within 4-24 hours",
-    Pathway.SURGICAL_REFERRAL: "Surgical referral: surgery is reasonable",
-    Pathway.CONSERVATIVE: "Conservative management",
-    Imaging.DONE: "MRI done",
-    Imaging.IMMEDIATE: "Immediate MRI is mandatory",
-    Imaging.DUE_NOW: "Imaging due now: 4 weeks or more since onset, if symptoms persist",
-    Imaging.WITHIN_1_TO_4_WEEKS: "Imaging within 1-4 weeks if symptoms persist despite conservative care",
-    Surgery.URGENT: "Urgent surgery (within 4-24 hours)",
-    Surgery.REASONABLE: "Surgery is reasonable",
-    Surgery.NOT_NOW: "No surgical indication now",
-    Fusion.NOT_APPLICABLE: "Not applicable: no surgery now",
-    Fusion.CONSIDER: "Fusion may be added",
-    Fusion.NOT_RECOMMENDED: "Discectomy alone: no routine fusion",
-}
-
-
 @dataclass(frozen=True)
 class Recommendation:
     id: RecommendationId
     reason: str
+    # The readings the reason rests on (its words such as "day 28 or later" are theirs, not the guideline's).
+    readings: tuple[ReadingId, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id.value, "reason": self.reason, "section": self.id.section.value}
+        section = self.id.section
+        return {
+            "id": self.id.value,
+            "kind": self.id.kind.value,
+            "reason": self.reason,
+            "section": section.value if section else None,
+            "readings": [r.value for r in self.readings],
+        }
 
 
 @dataclass(frozen=True)
-class PrognosisNote:
+class Prognosis:
+    """The patient's grade and the source's figures about patients after surgery, each with its citations."""
+
     dorsiflexion_mrc: int
-    note: str
-    citations: tuple[int, ...]
+    introduction: str
+    statement: Quote
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "dorsiflexion_mrc": self.dorsiflexion_mrc,
-            "note": self.note,
-            "citations": list(self.citations),
+            "introduction": self.introduction,
+            "statements": [
+                {"text": q.text, "citations": list(q.citations)} for q in (self.statement, *self.statement.items)
+            ],
         }
+
+
+@dataclass(frozen=True)
+class Line:
+    """A short line of the results in the calculator's words, with the readings its words rest on."""
+
+    text: str
+    readings: tuple[ReadingId, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "readings": [r.value for r in self.readings]}
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What a clinician reads first: the pathway in words, and what to do now in a few short lines."""
+
+    level: str  # "emergency", "urgent" or "non-urgent": the care card's variant, also said in `label`
+    label: str
+    title: str
+    now: tuple[Line, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "label": self.label,
+            "title": self.title,
+            "now": [line.to_dict() for line in self.now],
+        }
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A day of the source's timeline, in the calculator's words, with the reading that sets it."""
+
+    day: int
+    text: str
+    reading: ReadingId
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"day": self.day, "text": self.text, "reading": self.reading.value}
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Where the patient is on the source's timeline: today's day since onset against its marks."""
+
+    day: int
+    marks: tuple[Mark, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"day": self.day, "marks": [m.to_dict() for m in self.marks]}
 
 
 @dataclass(frozen=True)
@@ -172,8 +231,12 @@ class Assessment:
     fusion: Fusion
     fusion_reasons: tuple[FusionReason, ...]
     red_flags: tuple[RedFlag, ...]
+    reassess_on_day: int | None
     recommendations: tuple[Recommendation, ...]
-    prognosis: PrognosisNote | None
+    prognosis: Prognosis | None
+    headline: Headline
+    timeline: Timeline
+    labels: dict[str, Any]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -183,14 +246,10 @@ class Assessment:
             "fusion": self.fusion.value,
             "fusion_reasons": [r.value for r in self.fusion_reasons],
             "red_flags": [f.value for f in self.red_flags],
+            "reassess_on_day": self.reassess_on_day,
             "recommendations": [r.to_dict() for r in self.recommendations],
             "prognosis": self.prognosis.to_dict() if self.prognosis else None,
-            "labels": {
-                "pathway": LABELS[self.pathway],
-                "imaging": LABELS[self.imaging],
-                "surgery": LABELS[self.surgery],
-                "fusion": LABELS[self.fusion],
-                "fusion_reasons": [FUSION_REASON_WORDS[r] for r in self.fusion_reasons],
-                "red_flags": [RED_FLAG_WORDS[f] for f in self.red_flags],
-            },
+            "headline": self.headline.to_dict(),
+            "timeline": self.timeline.to_dict(),
+            "labels": self.labels,
         }

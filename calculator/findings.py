@@ -31,18 +31,22 @@ class Mri(enum.Enum):
 
 @dataclass(frozen=True)
 class Findings:
+    """Validated findings. No defaults here: `parse_findings` fills them from `QUESTIONS`."""
+
     laterality: Laterality
     course: Course
     bladder_bowel_dysfunction: bool
     multilevel_motor_deficit: bool
+    severe_deficit: bool
     days_since_onset: int
-    dorsiflexion_mrc: int | None = None
-    mri: Mri = Mri.NOT_DONE
-    functional_impairment: bool = False
-    instability: bool = False
-    recurrent_herniation: bool = False
-    axial_back_pain: bool = False
-    heavy_manual_labor: bool = False
+    dorsiflexion_mrc: int | None
+    mri: Mri
+    functional_impairment: bool
+    instability: bool
+    recurrent_herniation: bool
+    chronic_axial_pain: bool
+    heavy_manual_labor: bool
+    significant_preoperative_axial_pain: bool
 
 
 class InvalidFindings(ValueError):
@@ -72,12 +76,14 @@ class Question:
     maximum: int | None = None
     default: Any = None
     group: str = ""
+    # For a count of days: the form also offers a date and counts the days from it (date arithmetic only).
+    date_label: str = ""
 
 
 YES_NO: tuple[tuple[Any, str], ...] = ((True, "Yes"), (False, "No"))
 
 RED_FLAGS_GROUP = "Red flags (immediate MRI is mandatory when any is present)"
-TIMING_GROUP = "Timing, strength and imaging"
+TIMING_GROUP = "Severity, timing and imaging"
 SURGERY_GROUP = "Surgical indications"
 FUSION_GROUP = "Circumstances for fusion"
 
@@ -128,14 +134,26 @@ QUESTIONS: tuple[Question, ...] = (
         group=RED_FLAGS_GROUP,
     ),
     Question(
+        "severe_deficit",
+        bool,
+        "Severe neurologic deficit",
+        'In your clinical judgement: the guideline gives no strength cut-off for "severe". A foot drop is '
+        'not severe merely by being a foot drop: the guideline contrasts severe deficits with the "most '
+        'patients" who "should initially receive conservative management".',
+        required=True,
+        options=YES_NO,
+        group=TIMING_GROUP,
+    ),
+    Question(
         "days_since_onset",
         int,
         "Days since the foot drop began",
-        "Whole days, 0 to 3650. Imaging within 1-4 weeks; surgery is reasonable after 4-6 weeks.",
+        "Whole days, 0 to 3650 (day 0 is the day it began), or give the date below.",
         required=True,
         minimum=0,
         maximum=3650,
         group=TIMING_GROUP,
+        date_label="Or the date the foot drop began",
     ),
     Question(
         "dorsiflexion_mrc",
@@ -200,10 +218,10 @@ QUESTIONS: tuple[Question, ...] = (
         group=FUSION_GROUP,
     ),
     Question(
-        "axial_back_pain",
+        "chronic_axial_pain",
         bool,
-        "Significant chronic axial low-back pain",
-        "",
+        "Chronic axial low-back pain",
+        "With a recurrent disc herniation, a circumstance for fusion.",
         required=False,
         default=False,
         options=YES_NO,
@@ -214,6 +232,16 @@ QUESTIONS: tuple[Question, ...] = (
         bool,
         "Heavy manual laborer",
         "",
+        required=False,
+        default=False,
+        options=YES_NO,
+        group=FUSION_GROUP,
+    ),
+    Question(
+        "significant_preoperative_axial_pain",
+        bool,
+        "Significant preoperative axial back pain",
+        "In a heavy manual laborer, a circumstance for fusion (Level IV evidence only).",
         required=False,
         default=False,
         options=YES_NO,
@@ -257,6 +285,7 @@ def parse_findings(data: Any) -> Findings:
         if question.name not in data:
             if question.required:
                 errors[question.name] = "is required"
+            values[question.name] = question.default
             continue
         try:
             values[question.name] = _check(question, data[question.name])

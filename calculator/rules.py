@@ -1,7 +1,7 @@
-"""The guideline's rules as pure functions from Findings to parts of an Assessment.
+"""The guideline's rules as pure functions from Findings to parts of an Assessment (contract version 2).
 
-Each rule names the guideline section and reference numbers it comes from; the
-day thresholds are named data, each with the statement it encodes.
+Each rule names the guideline section and references it comes from. Day thresholds are named data,
+each with the reading (`readings.py`) that turns the source's words into a number.
 """
 
 from __future__ import annotations
@@ -10,69 +10,62 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .assessment import (
-    FUSION_REASON_WORDS,
-    RED_FLAG_WORDS,
+    DECOMPRESSION,
+    EMERGENCY_FLAGS,
+    SURGERY_INDICATED,
     Assessment,
     Fusion,
     FusionReason,
     Imaging,
+    Mark,
     Pathway,
-    PrognosisNote,
+    Prognosis,
     Recommendation,
     RecommendationId,
     RedFlag,
-    Section,
     Surgery,
+    Timeline,
 )
 from .findings import Course, Findings, Laterality, Mri
+from .quotes import PROGNOSIS
+from .readings import ReadingId
+from .sections import Section
+from .wording import (
+    FUSION_REASON_WORDS,
+    RED_FLAG_WORDS,
+    capital,
+    day_words,
+    headline,
+    labels,
+    listed,
+    mri_words,
+)
 
 
 @dataclass(frozen=True)
 class DayThreshold:
-    """A number of days since onset, with the statement and references it comes from."""
+    """A number of days since onset, with the reading and the section and references it comes from."""
 
     days: int
-    statement: str
+    reading: ReadingId
     section: Section
     references: tuple[int, ...]
 
 
-IMAGING_DUE = DayThreshold(
-    28,
-    "imaging can be performed within 1-4 weeks if symptoms persist despite conservative care",
-    Section.INITIAL_ASSESSMENT,
-    (1,),
-)
-ELECTIVE_SURGERY_FROM = DayThreshold(
-    28,
-    "Surgery is reasonable after 4-6 weeks (the contract takes the lower bound)",
-    Section.SURGICAL_INDICATIONS,
-    (1,),
-)
-NATURAL_HISTORY_WINDOW = DayThreshold(
-    28,
-    "Most patients with disc herniation and radiculopathy improve within 4 weeks with conservative care",
-    Section.PROGNOSIS,
-    (1,),
-)
-DELAYED_SURGERY_AFTER = DayThreshold(
-    42,
-    "Delayed surgery beyond several weeks may result in incomplete recovery (the contract: beyond 6 weeks)",
-    Section.PROGNOSIS,
-    (1,),
-)
+IMAGING_DUE = DayThreshold(28, ReadingId.FOUR_WEEKS, Section.INITIAL_ASSESSMENT, (1,))
+REASSESS = DayThreshold(28, ReadingId.FOUR_WEEKS, Section.PROGNOSIS, (1,))
+ELECTIVE_SURGERY_FROM = DayThreshold(28, ReadingId.FOUR_TO_SIX_WEEKS, Section.SURGICAL_INDICATIONS, (1, 4, 5))
+ACUTE_PHASE_ENDS = DayThreshold(28, ReadingId.SEVERE, Section.SUMMARY, (1, 2))
+DELAYED_SURGERY_AFTER = DayThreshold(42, ReadingId.SEVERAL_WEEKS, Section.PROGNOSIS, (1,))
 
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _listed(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+PROGNOSIS_INTRODUCTION = (
+    "What the guideline reports about patients after surgery (Prognosis and Recovery): figures about "
+    "groups of patients, not a prediction for this patient."
+)
 
 
 def red_flags(f: Findings) -> tuple[RedFlag, ...]:
-    """Initial assessment: the presentations that make immediate MRI mandatory [1, 3]."""
+    """Initial Assessment and Timing: the presentations that make immediate MRI mandatory [1, 3]."""
     present = {
         RedFlag.PROGRESSIVE: f.course is Course.PROGRESSIVE,
         RedFlag.BILATERAL: f.laterality is Laterality.BILATERAL,
@@ -82,210 +75,306 @@ def red_flags(f: Findings) -> tuple[RedFlag, ...]:
     return tuple(flag for flag in RedFlag if present[flag])
 
 
+def emergency_flags(f: Findings) -> tuple[RedFlag, ...]:
+    """Surgical Indications and Timing: the red flags that also call for surgery within 4-24 hours [1, 3]."""
+    return tuple(flag for flag in red_flags(f) if flag in EMERGENCY_FLAGS)
+
+
+def acute_severe_deficit(f: Findings) -> bool:
+    """Summary [1, 2], reading `severe`: a severe deficit in the initial phase, before day 28."""
+    return f.severe_deficit and f.days_since_onset < ACUTE_PHASE_ENDS.days
+
+
+def elective_indication(f: Findings) -> bool:
+    """Surgical Indications and Timing [1, 4], readings `four-to-six-weeks` and `persistent`."""
+    persistent = f.course is Course.STABLE
+    return f.days_since_onset >= ELECTIVE_SURGERY_FROM.days and (persistent or f.functional_impairment)
+
+
+def surgery(f: Findings) -> Surgery:
+    """Surgical Indications and Timing [1, 3, 4, 5]; readings `documented-compression`, `severe`,
+    `no-compression-emergency`."""
+    if emergency_flags(f):
+        return Surgery.URGENT_EVALUATION if f.mri is Mri.NO_COMPRESSION else Surgery.URGENT
+    if acute_severe_deficit(f) and f.mri is not Mri.NO_COMPRESSION:
+        return Surgery.SOON
+    if elective_indication(f):
+        if f.mri is Mri.COMPRESSION:
+            return Surgery.REASONABLE
+        if f.mri is Mri.NOT_DONE:
+            return Surgery.IF_MRI_CONFIRMS
+    return Surgery.NOT_NOW
+
+
 def imaging(f: Findings) -> Imaging:
-    """Initial assessment and timing [1, 3]."""
+    """Initial Assessment and Timing [1, 3]; readings `severe` and `four-weeks`."""
     if f.mri is not Mri.NOT_DONE:
         return Imaging.DONE
-    if red_flags(f):
+    if red_flags(f) or acute_severe_deficit(f):
         return Imaging.IMMEDIATE
     if f.days_since_onset >= IMAGING_DUE.days:
         return Imaging.DUE_NOW
     return Imaging.WITHIN_1_TO_4_WEEKS
 
 
-def urgent_surgery_causes(f: Findings) -> tuple[RedFlag, ...]:
-    """Surgical indications: urgent decompression within 4-24 hours [1, 3]."""
-    urgent = (RedFlag.PROGRESSIVE, RedFlag.BILATERAL, RedFlag.CAUDA_EQUINA)
-    return tuple(flag for flag in red_flags(f) if flag in urgent)
-
-
-def elective_indications(f: Findings) -> tuple[str, ...]:
-    """Surgical indications: reasonable after 4-6 weeks [1, 4, 5]; empty when not met."""
-    if f.days_since_onset < ELECTIVE_SURGERY_FROM.days or f.mri is Mri.NO_COMPRESSION:
-        return ()
-    held = {
-        "persistent foot drop despite conservative management": f.course is Course.STABLE,
-        "significant functional impairment affecting daily activities": f.functional_impairment,
-        "documented nerve root compression on MRI": f.mri is Mri.COMPRESSION,
-    }
-    return tuple(words for words, holds in held.items() if holds)
-
-
-def surgery(f: Findings) -> Surgery:
-    if urgent_surgery_causes(f):
-        return Surgery.URGENT
-    if elective_indications(f):
-        return Surgery.REASONABLE
-    return Surgery.NOT_NOW
-
-
-def pathway(s: Surgery) -> Pathway:
-    return {
-        Surgery.URGENT: Pathway.EMERGENCY,
-        Surgery.REASONABLE: Pathway.SURGICAL_REFERRAL,
-        Surgery.NOT_NOW: Pathway.CONSERVATIVE,
-    }[s]
+def pathway(f: Findings, img: Imaging, s: Surgery) -> Pathway:
+    """The headline: an emergency flag stays an emergency even with no compression on MRI."""
+    if emergency_flags(f):
+        return Pathway.EMERGENCY
+    if s is Surgery.SOON:
+        return Pathway.URGENT
+    if img is Imaging.IMMEDIATE or s is Surgery.IF_MRI_CONFIRMS:
+        return Pathway.IMAGING_FIRST
+    if s is Surgery.REASONABLE:
+        return Pathway.SURGICAL_REFERRAL
+    return Pathway.CONSERVATIVE
 
 
 def fusion_reasons(f: Findings, s: Surgery) -> tuple[FusionReason, ...]:
-    """Surgical approach: fusion only in specific circumstances [1]."""
-    if s is Surgery.NOT_NOW:
+    """Surgical Approach: fusion only in specific circumstances [1]; none before the MRI documents
+    compression (reading `documented-compression`)."""
+    if s not in DECOMPRESSION or f.mri is not Mri.COMPRESSION:
         return ()
     held = {
         FusionReason.INSTABILITY: f.instability,
-        FusionReason.RECURRENT_WITH_AXIAL_PAIN: f.recurrent_herniation and f.axial_back_pain,
-        FusionReason.MANUAL_LABOR_WITH_AXIAL_PAIN: f.heavy_manual_labor and f.axial_back_pain,
+        FusionReason.RECURRENT_WITH_AXIAL_PAIN: f.recurrent_herniation and f.chronic_axial_pain,
+        FusionReason.MANUAL_LABOR_WITH_AXIAL_PAIN: f.heavy_manual_labor and f.significant_preoperative_axial_pain,
     }
     return tuple(reason for reason in FusionReason if held[reason])
 
 
-def fusion(s: Surgery, reasons: tuple[FusionReason, ...]) -> Fusion:
-    if s is Surgery.NOT_NOW:
+def fusion(f: Findings, s: Surgery, reasons: tuple[FusionReason, ...]) -> Fusion:
+    """Surgical Approach [1]: discectomy alone unless a specific circumstance holds."""
+    if s not in DECOMPRESSION or f.mri is not Mri.COMPRESSION:
         return Fusion.NOT_APPLICABLE
     return Fusion.CONSIDER if reasons else Fusion.NOT_RECOMMENDED
 
 
-def prognosis(f: Findings) -> PrognosisNote | None:
-    """Prognosis and recovery [4, 6, 5, 3]: the source gives no grade thresholds, so none here."""
+def reassess_on_day(f: Findings, path: Pathway) -> int | None:
+    """Reading `four-weeks`: conservative care before day 28 is reassessed on day 28."""
+    if f.days_since_onset < REASSESS.days and path is Pathway.CONSERVATIVE and f.mri is not Mri.NO_COMPRESSION:
+        return REASSESS.days
+    return None
+
+
+def prognosis(f: Findings) -> Prognosis | None:
+    """Prognosis and Recovery [4, 5, 6, 3]: the source gives no grade thresholds, so none here."""
     if f.dorsiflexion_mrc is None:
         return None
-    return PrognosisNote(
-        dorsiflexion_mrc=f.dorsiflexion_mrc,
-        note=(
-            f"Ankle dorsiflexion strength: MRC grade {f.dorsiflexion_mrc} of 5. "
-            "Preoperative motor strength is the strongest predictor of recovery: patients with "
-            "better preoperative dorsiflexion strength achieve better final outcomes. A mean motor "
-            "recovery rate of 52-53% can be expected; complete recovery occurs in a minority of cases."
-        ),
-        citations=(4, 6, 5, 3),
-    )
+    return Prognosis(f.dorsiflexion_mrc, PROGNOSIS_INTRODUCTION, PROGNOSIS)
 
 
 def recommendations(
-    f: Findings, img: Imaging, s: Surgery, path: Pathway, fus: Fusion, reasons: tuple[FusionReason, ...]
+    f: Findings,
+    img: Imaging,
+    s: Surgery,
+    path: Pathway,
+    fus: Fusion,
+    reasons: tuple[FusionReason, ...],
+    reassess: int | None,
 ) -> tuple[Recommendation, ...]:
-    """Every recommendation that applies, with the findings behind it, in the contract's order."""
+    """Every recommendation that applies, in the contract's order, each with the findings behind it."""
     R = RecommendationId
-    days = f"{f.days_since_onset} day{'s' if f.days_since_onset != 1 else ''} since onset"
+    RD = ReadingId
+    flags = red_flags(f)
+    n = f.days_since_onset
+    mri_not_done = f.mri is Mri.NOT_DONE
+    acute = acute_severe_deficit(f)
 
-    def flags() -> str:
-        return _capital(_listed([RED_FLAG_WORDS[flag] for flag in red_flags(f)]))
+    def words(selected: tuple[RedFlag, ...]) -> str:
+        return capital(listed([RED_FLAG_WORDS[flag] for flag in selected]))
 
-    surgery_words = {
-        Surgery.URGENT: "Urgent surgery is indicated",
-        Surgery.REASONABLE: "Surgery is reasonable",
+    def once_documented(prefix: str) -> tuple[str, tuple[ReadingId, ...]]:
+        if mri_not_done:
+            return f"{prefix}; no MRI yet: decompression once the immediate MRI documents compression.", (
+                RD.DOCUMENTED_COMPRESSION,
+            )
+        return f"{prefix}; nerve root compression documented on MRI.", ()
+
+    def immediate() -> tuple[str, tuple[ReadingId, ...]]:
+        causes = [RED_FLAG_WORDS[flag] for flag in flags]
+        if acute:
+            causes.append(f"a severe neurologic deficit on {day_words(n)}, before day 28")
+        return f"{capital(listed(causes))}, and no MRI yet.", (RD.SEVERE,) if acute else ()
+
+    def urgent() -> tuple[str, tuple[ReadingId, ...]]:
+        return once_documented(words(emergency_flags(f)))
+
+    def soon() -> tuple[str, tuple[ReadingId, ...]]:
+        text, readings = once_documented(f"Severe neurologic deficit on {day_words(n)}, before day 28")
+        return text, (RD.SEVERE, *readings)
+
+    def delayed_imaging() -> tuple[str, tuple[ReadingId, ...]]:
+        selected = tuple(flag for flag in flags if flag in (RedFlag.PROGRESSIVE, RedFlag.CAUDA_EQUINA))
+        return f"{words(selected)}, and no MRI yet.", ()
+
+    def mri_delayed() -> tuple[str, tuple[ReadingId, ...]]:
+        when = "(day 28 or later): imaging is due now" if img is Imaging.DUE_NOW else "(before day 28)"
+        return f"No red flag and no MRI yet; {day_words(n)} since onset {when}.", (RD.FOUR_WEEKS,)
+
+    def elective() -> tuple[str, tuple[ReadingId, ...]]:
+        if reassess is not None:
+            left = reassess - n
+            return (
+                f"{capital(day_words(n))} since onset, before day 28: reassess on day {reassess}, "
+                f"in {left} day{'s' if left != 1 else ''}.",
+                (RD.FOUR_WEEKS, RD.FOUR_TO_SIX_WEEKS),
+            )
+        indications = []
+        if f.course is Course.STABLE:
+            indications.append("a stable (persistent) course")
+        if f.functional_impairment:
+            indications.append("significant functional impairment")
+        readings = (RD.FOUR_TO_SIX_WEEKS, *((RD.PERSISTENT,) if f.course is Course.STABLE else ()))
+        start = f"{capital(day_words(n))} since onset (day 28 or later), {listed(indications)}"
+        if s is Surgery.REASONABLE:
+            return f"{start}, and nerve root compression documented on MRI.", (*readings, RD.DOCUMENTED_COMPRESSION)
+        return (
+            f"{start}, and no MRI yet: surgery becomes reasonable if an MRI documents nerve root compression.",
+            (*readings, RD.DOCUMENTED_COMPRESSION),
+        )
+
+    def delayed_surgery() -> tuple[str, tuple[ReadingId, ...]]:
+        indicated = {
+            Surgery.URGENT: "urgent decompression indicated",
+            Surgery.SOON: "urgent decompression indicated",
+            Surgery.REASONABLE: "surgery reasonable",
+            Surgery.IF_MRI_CONFIRMS: "surgery reasonable if an MRI documents compression",
+        }[s]
+        if mri_not_done and s is not Surgery.IF_MRI_CONFIRMS:
+            indicated += " once the MRI documents compression"
+        readings = (RD.SEVERAL_WEEKS, *((RD.DOCUMENTED_COMPRESSION,) if mri_not_done else ()))
+        return f"{capital(day_words(n))} since onset, beyond day 42, with {indicated}.", readings
+
+    def plain(text: str, *readings: ReadingId) -> Callable[[], tuple[str, tuple[ReadingId, ...]]]:
+        return lambda: (text, readings)
+
+    decompression = {
+        Surgery.URGENT: "Urgent decompression",
+        Surgery.SOON: "Urgent decompression",
+        Surgery.REASONABLE: "Surgery reasonable",
     }.get(s, "")
-    strength = (
-        f"Dorsiflexion strength MRC grade {f.dorsiflexion_mrc}"
-        if f.dorsiflexion_mrc is not None
-        else "Dorsiflexion strength not recorded"
-    )
-    candidates: dict[RecommendationId, tuple[bool, Callable[[], str]]] = {
-        R.MRI_IMMEDIATE: (
-            img is Imaging.IMMEDIATE,
-            lambda: f"{flags()} with no MRI yet: immediate MRI is mandatory.",
-        ),
-        R.MRI_DELAYED: (
-            img in (Imaging.WITHIN_1_TO_4_WEEKS, Imaging.DUE_NOW),
-            lambda: (
-                f"Unilateral foot drop without red flags, no MRI yet, {days}: "
-                + (
-                    "4 weeks or more, so imaging is due now if symptoms persist."
-                    if img is Imaging.DUE_NOW
-                    else "imaging within 1-4 weeks if symptoms persist."
-                )
+    foot_drop = plain("Foot drop, whatever the pathway.")
+    candidates: dict[RecommendationId, tuple[bool, Callable[[], tuple[str, tuple[ReadingId, ...]]]]] = {
+        R.DIAGNOSIS_REVIEW: (
+            f.mri is Mri.NO_COMPRESSION,
+            plain("MRI done: no nerve root compression by a disc herniation.", RD.DIAGNOSIS_REVIEW)
+            if not f.severe_deficit
+            else plain(
+                "MRI done: no nerve root compression by a disc herniation, so the severe deficit gives no urgency "
+                "for decompression.",
+                RD.DIAGNOSIS_REVIEW,
+                RD.SEVERE,
             ),
         ),
-        R.SURGERY_URGENT: (
-            s is Surgery.URGENT,
+        R.NO_COMPRESSION_EMERGENCY: (
+            s is Surgery.URGENT_EVALUATION,
             lambda: (
-                f"{_capital(_listed([RED_FLAG_WORDS[c] for c in urgent_surgery_causes(f)]))}: "
-                "urgent surgical decompression within 4-24 hours."
+                f"{words(emergency_flags(f))}, with no nerve root compression on MRI.",
+                (RD.NO_COMPRESSION_EMERGENCY,),
             ),
         ),
-        R.SURGERY_ELECTIVE: (
-            s is Surgery.REASONABLE,
-            lambda: (
-                f"{_capital(days)} (4 weeks or more) with {_listed(list(elective_indications(f)))}: "
-                "surgery is reasonable."
-            ),
+        R.MRI_IMMEDIATE: (img is Imaging.IMMEDIATE, immediate),
+        R.PITFALL_DELAYED_IMAGING: (
+            (f.course is Course.PROGRESSIVE or f.bladder_bowel_dysfunction) and mri_not_done,
+            delayed_imaging,
         ),
+        R.SURGERY_URGENT: (s is Surgery.URGENT, urgent),
+        R.EARLY_SURGERY: (
+            f.course is Course.PROGRESSIVE and s is Surgery.URGENT,
+            plain(
+                "Progressive motor weakness; no MRI yet: urgent decompression once the MRI documents compression.",
+                RD.DOCUMENTED_COMPRESSION,
+            )
+            if mri_not_done
+            else plain("Progressive motor weakness, with nerve root compression documented on MRI."),
+        ),
+        R.URGENT_DECOMPRESSION: (s is Surgery.SOON, soon),
+        R.PITFALL_BILATERAL: (f.laterality is Laterality.BILATERAL, plain("Bilateral foot drop.")),
+        R.MRI_DELAYED: (img in (Imaging.WITHIN_1_TO_4_WEEKS, Imaging.DUE_NOW), mri_delayed),
+        R.SURGERY_ELECTIVE: (s in (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS) or reassess is not None, elective),
+        R.DELAYED_SURGERY: (s in SURGERY_INDICATED and n > DELAYED_SURGERY_AFTER.days, delayed_surgery),
         R.DISCECTOMY_ALONE: (
-            s in (Surgery.URGENT, Surgery.REASONABLE),
-            lambda: f"{surgery_words}: discectomy alone is the standard surgical treatment.",
+            fus is not Fusion.NOT_APPLICABLE,
+            plain(
+                f"{decompression}{' indicated' if s is not Surgery.REASONABLE else ''}, and nerve root compression "
+                "documented on MRI."
+            ),
         ),
         R.FUSION_SELECTIVE: (
             fus is Fusion.CONSIDER,
-            lambda: f"{surgery_words} with {_listed([FUSION_REASON_WORDS[r] for r in reasons])}: fusion may be added.",
-        ),
-        R.AFO: (
-            True,
-            lambda: "Foot drop is present: AFOs are the first-line treatment for compensating motor impairment.",
-        ),
-        R.FES: (True, lambda: "Foot drop is present: FES is an equivalent alternative to AFOs."),
-        R.PHYSICAL_THERAPY: (
-            True,
-            lambda: "Foot drop is present: physical therapy is mandatory regardless of treatment choice.",
-        ),
-        R.PROGNOSIS_STRENGTH: (
-            True,
-            lambda: f"{strength}: preoperative motor strength is the strongest predictor of recovery.",
-        ),
-        R.NATURAL_HISTORY: (
-            path is Pathway.CONSERVATIVE and f.days_since_onset < NATURAL_HISTORY_WINDOW.days,
-            lambda: (
-                f"No surgical indication now and {days} (under 4 weeks): most patients improve "
-                "within 4 weeks with conservative care."
-            ),
-        ),
-        R.DELAYED_SURGERY: (
-            s is Surgery.REASONABLE and f.days_since_onset > DELAYED_SURGERY_AFTER.days,
-            lambda: (
-                f"Surgery is reasonable and {days} (over 6 weeks): delayed surgery beyond several "
-                "weeks may result in incomplete recovery."
-            ),
-        ),
-        R.PITFALL_DELAYED_IMAGING: (
-            img is Imaging.IMMEDIATE,
-            lambda: f"{flags()} with no MRI yet: do not delay imaging.",
-        ),
-        R.PITFALL_BILATERAL: (
-            f.laterality is Laterality.BILATERAL,
-            lambda: "Bilateral foot drop: do not overlook it; it requires urgent surgical evaluation.",
+            lambda: (f"{capital(listed([FUSION_REASON_WORDS[r] for r in reasons]))}.", ()),
         ),
         R.PITFALL_ROUTINE_FUSION: (
-            fus is Fusion.NOT_RECOMMENDED,
+            fus is Fusion.NOT_RECOMMENDED and not f.recurrent_herniation,
+            plain("No circumstance for fusion and no recurrent herniation: this is an initial discectomy."),
+        ),
+        R.NATURAL_HISTORY: (
+            not flags and s is Surgery.NOT_NOW and f.mri is not Mri.NO_COMPRESSION,
             lambda: (
-                f"{surgery_words} with no specific circumstance for fusion: do not perform routine "
-                "fusion at initial discectomy."
+                f"No red flag and no surgical indication now; {day_words(n)} since onset, {mri_words(f.mri)}.",
+                (),
             ),
         ),
         R.PITFALL_SURGERY_FOR_ALL: (
             path is Pathway.CONSERVATIVE,
-            lambda: "No urgent or elective surgical indication now: do not assume all foot drop requires surgery.",
+            plain("No urgent or elective surgical indication now."),
         ),
-        R.DIAGNOSIS_REVIEW: (
-            f.mri is Mri.NO_COMPRESSION,
-            lambda: "MRI shows no nerve root compression: reconsider the cause of the foot drop.",
+        R.AFO: (True, foot_drop),
+        R.FES: (True, foot_drop),
+        R.PHYSICAL_THERAPY: (True, foot_drop),
+        R.PROGNOSIS_STRENGTH: (
+            f.dorsiflexion_mrc is not None,
+            lambda: (f"Ankle dorsiflexion strength: MRC grade {f.dorsiflexion_mrc} of 5.", ()),
         ),
     }
-    return tuple(Recommendation(rid, candidates[rid][1]()) for rid in RecommendationId if candidates[rid][0])
+    out = []
+    for rid in RecommendationId:
+        applies, reason = candidates[rid]
+        if applies:
+            text, readings = reason()
+            out.append(Recommendation(rid, text, tuple(dict.fromkeys(readings))))
+    return tuple(out)
+
+
+def timeline(f: Findings) -> Timeline:
+    """The day since onset against the day thresholds the rules use (reading `four-weeks` and the others)."""
+    marks = (
+        Mark(
+            IMAGING_DUE.days,
+            "imaging due if not yet done, and surgery can be reasonable for a stable foot drop or significant "
+            "functional impairment",
+            IMAGING_DUE.reading,
+        ),
+        Mark(
+            DELAYED_SURGERY_AFTER.days,
+            "beyond it, delayed surgery may result in incomplete recovery",
+            DELAYED_SURGERY_AFTER.reading,
+        ),
+    )
+    return Timeline(f.days_since_onset, marks)
 
 
 def assess_findings(f: Findings) -> Assessment:
     """The whole assessment for validated findings."""
     img = imaging(f)
     s = surgery(f)
-    path = pathway(s)
+    path = pathway(f, img, s)
     reasons = fusion_reasons(f, s)
-    fus = fusion(s, reasons)
+    fus = fusion(f, s, reasons)
+    reassess = reassess_on_day(f, path)
+    flags = red_flags(f)
     return Assessment(
         pathway=path,
         imaging=img,
         surgery=s,
         fusion=fus,
         fusion_reasons=reasons,
-        red_flags=red_flags(f),
-        recommendations=recommendations(f, img, s, path, fus, reasons),
+        red_flags=flags,
+        reassess_on_day=reassess,
+        recommendations=recommendations(f, img, s, path, fus, reasons, reassess),
         prognosis=prognosis(f),
+        headline=headline(f, path, img, s, fus, reasons, reassess),
+        timeline=timeline(f),
+        labels=labels(f, path, img, s, fus, reasons, flags),
     )

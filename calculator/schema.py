@@ -26,6 +26,8 @@ def _property(question: Question) -> dict[str, Any]:
         "x-group": question.group,
         "x-red-flag": question.red_flag,
     }
+    if question.date_label:
+        prop["x-date-label"] = question.date_label
     if question.minimum is not None:
         prop["minimum"] = question.minimum
         prop["maximum"] = question.maximum

@@ -15,6 +15,7 @@ VALID = {
     "course": "stable",
     "bladder_bowel_dysfunction": False,
     "multilevel_motor_deficit": False,
+    "severe_deficit": False,
     "days_since_onset": 10,
 }
 OPTIONAL_DEFAULTS = {
@@ -22,18 +23,21 @@ OPTIONAL_DEFAULTS = {
     "functional_impairment": False,
     "instability": False,
     "recurrent_herniation": False,
-    "axial_back_pain": False,
+    "chronic_axial_pain": False,
     "heavy_manual_labor": False,
+    "significant_preoperative_axial_pain": False,
 }
 ENUM_FIELDS = ("laterality", "course", "mri")
 BOOL_FIELDS = (
     "bladder_bowel_dysfunction",
     "multilevel_motor_deficit",
+    "severe_deficit",
     "functional_impairment",
     "instability",
     "recurrent_herniation",
-    "axial_back_pain",
+    "chronic_axial_pain",
     "heavy_manual_labor",
+    "significant_preoperative_axial_pain",
 )
 INT_FIELDS = {"days_since_onset": (0, 3650), "dorsiflexion_mrc": (0, 4)}
 
@@ -95,6 +99,7 @@ def test_every_problem_is_reported_at_once():
         "course",
         "bladder_bowel_dysfunction",
         "multilevel_motor_deficit",
+        "severe_deficit",
     }
 
 
@@ -129,7 +134,7 @@ def test_the_command_line_assesses_a_file(tmp_path):
     path.write_text(json.dumps({**VALID, "days_since_onset": 30}))
     result = run_cli("assess", str(path))
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["pathway"] == "surgical_referral"
+    assert json.loads(result.stdout)["pathway"] == "imaging_first"  # stable on day 30, no MRI yet
 
 
 def test_the_command_line_prints_the_schema_the_module_holds():
