@@ -18,6 +18,11 @@ SHORTCODE = re.compile(r"<!--\s*md:([\w-]+)(.*?)-->")
 CITE_ARGS = re.compile(r"^\s*[1-9]\d*(\s*,\s*[1-9]\d*)*\s*$")
 STATUSES = ("probable", "possible", "not identified")
 REFERENCES_PAGE = "references.md"
+UNVERIFIED = "not identified"
+# A citation of an unverified reference is marked in words that survive touch screens, paper and
+# screen readers: a dagger after the number, explained by this legend.
+DAGGER = "\u2020"
+UNVERIFIED_LEGEND = f"{DAGGER} source not identified: the figure is as the guideline states it, unverified."
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,14 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Item:
+    """One item of a statement's list, with its own citation numbers in the source's order."""
+
+    text: str
+    citations: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class Statement:
     """A recommendation as the guideline states it: the element with its id, and its list."""
 
@@ -61,8 +74,8 @@ class Statement:
     page: str
     section: str  # the page's H1
     text: str
-    items: tuple[str, ...]
-    citations: tuple[int, ...]
+    citations: tuple[int, ...]  # the statement's own, not its items'
+    items: tuple[Item, ...]
     markdown: str  # the source lines of the statement and its list, shortcodes included
 
 
@@ -144,7 +157,26 @@ def scan_page(src_uri: str, markdown: str) -> PageScan:
                     scan.problems.append(f"{where}: {statement}")
                 else:
                     scan.statements.append(statement)
+            elif name == "rec-start":
+                clause = _clause(args.strip(), src_uri, scan.title, line)
+                if isinstance(clause, str):
+                    scan.problems.append(f"{where}: {clause}")
+                else:
+                    scan.statements.append(clause)
     return scan
+
+
+CLAUSE = re.compile(r"<!--\s*md:rec-start\s+([\w-]+)\s*-->(.*?)<!--\s*md:rec-end\s*-->")
+
+
+def _clause(rec_id: str, src_uri: str, title: str, line: str) -> Statement | str:
+    """A recommendation that is one clause of a sentence: `<!-- md:rec-start ID -->clause<!-- md:rec-end -->`.
+    It keeps the sentence's citations, which the source puts at the end of the sentence."""
+    match = next((m for m in CLAUSE.finditer(line) if m.group(1) == rec_id), None)
+    if match is None or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rec_id):
+        return f"md:rec-start {rec_id!r} needs a well-formed id and an md:rec-end on the same line"
+    text = plain_text(match.group(2))
+    return Statement(rec_id, src_uri, title, text, cite_numbers(line), (), text)
 
 
 def _statement(rec_id: str, src_uri: str, title: str, lines: list[str], at: int) -> Statement | str:
@@ -156,20 +188,45 @@ def _statement(rec_id: str, src_uri: str, title: str, lines: list[str], at: int)
     if at == 0 or not lines[at - 1].strip():
         return f"the rec shortcode for {rec_id!r} must follow the line of its statement directly"
     head = lines[at - 1]
-    text, citations, items, source = plain_text(head), list(cite_numbers(head)), [], [head.strip(), ""]
+    text, items, source = plain_text(head), [], [head.strip(), ""]
     if text.endswith(":"):
-        rest = lines[at + 1 :]
-        first = next((i for i, line in enumerate(rest) if line.strip()), len(rest))
-        for line in rest[first:]:
-            if line.startswith("- "):
-                items.append(plain_text(line))
-                citations.extend(cite_numbers(line))
-                source.append(line.rstrip())
-            elif not line.startswith("  "):  # a blank or unindented line ends the list
-                break
-    return Statement(
-        rec_id, src_uri, title, text, tuple(items), tuple(dict.fromkeys(citations)), "\n".join(source).strip()
-    )
+        items = list_items(lines, at + 1)
+        source += [line.rstrip() for line in lines[at + 1 :] if line.startswith("- ")][: len(items)]
+    return Statement(rec_id, src_uri, title, text, cite_numbers(head), tuple(items), "\n".join(source).strip())
+
+
+def list_items(lines: list[str], start: int) -> list[Item]:
+    """The list that follows line `start` (blank or shortcode-only lines before it allowed), each item
+    with its citations."""
+    rest = lines[start:]
+    first = next((i for i, line in enumerate(rest) if plain_text(line)), len(rest))
+    items = []
+    for line in rest[first:]:
+        if line.startswith("- "):
+            items.append(Item(plain_text(line), cite_numbers(line)))
+        elif not line.startswith("  "):  # a blank or unindented line ends the list
+            break
+    return items
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of a guideline page as a reader sees it, with its citations and the list below it."""
+
+    page: str
+    text: str
+    citations: tuple[int, ...]
+    items: tuple[Item, ...]
+
+
+def page_lines(src_uri: str, markdown: str) -> list[Line]:
+    """Every non-blank line of a page (headings without their '#'), for checking quotes against."""
+    lines = markdown.splitlines()
+    return [
+        Line(src_uri, plain_text(re.sub(r"^#+\s+", "", line)), cite_numbers(line), tuple(list_items(lines, i + 1)))
+        for i, line in enumerate(lines)
+        if line.strip() and not line.startswith("  ")
+    ]
 
 
 def relative_link(target_src: str, from_src: str) -> str:
@@ -182,9 +239,29 @@ def render_cite(numbers: tuple[int, ...], references: References, from_src: str,
     links = []
     for i, number in enumerate(numbers):
         ref = references.by_number[number]
-        label = f"Reference {number}: {ref.status}"
-        classes = " .cite-unverified" if ref.status == "not identified" else ""
+        unverified = ref.status == UNVERIFIED
+        label = f"Reference {number}: " + ("source not identified" if unverified else ref.status)
+        classes = " .cite-unverified" if unverified else ""
         anchor = f" #{anchors[i]}" if anchors else ""
         target = f"{relative_link(REFERENCES_PAGE, from_src)}#ref-{number}"
-        links.append(f'[{number}]({target}){{{anchor}{classes} title="{label}" aria-label="{label}"}}')
+        text = f"{number}{DAGGER if unverified else ''}"
+        links.append(f'[{text}]({target}){{{anchor}{classes} title="{label}" aria-label="{label}"}}')
     return '<sup class="cite">' + ", ".join(links) + "</sup>"
+
+
+def unverified_legend() -> str:
+    """The line under every page that cites a reference whose source is not identified."""
+    return f'<p class="unverified-legend">{UNVERIFIED_LEGEND}</p>'
+
+
+def quote_problems(quotes: tuple[Any, ...], lines: list[Line]) -> list[str]:
+    """What is wrong with the decision module's quotes of the guideline: each must stand on a page word
+    for word, with the same citation numbers, and with its list's items and their citations in order."""
+    problems = []
+    for quote in quotes:
+        found = [line for line in lines if quote.text in line.text and line.citations == quote.citations]
+        items = [(item.text, item.citations) for item in quote.items]
+        if not any(not items or items == [(i.text, i.citations) for i in line.items] for line in found):
+            cited = f" [{', '.join(map(str, quote.citations))}]" if quote.citations else ""
+            problems.append(f"calculator quotes {quote.text!r}{cited}, which no page states so (with its list)")
+    return problems

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from html import escape
 from pathlib import Path
 
 import jinja2
@@ -18,10 +19,15 @@ from mkdocs.structure.nav import Navigation
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import flowchart  # noqa: E402
+from guideline import DAGGER, UNVERIFIED, UNVERIFIED_LEGEND, load_references  # noqa: E402
 from site_build import build_info, is_offline_copy, page_on_served_site  # noqa: E402
 
+from calculator.quotes import RED_FLAGS  # noqa: E402
+
 PDF = Path("downloads/foot-drop-guideline.pdf")
-LEFT_OUT = {"calculator.md"}  # a form has no place on paper
+# A form has no place on paper; the test cases are data for implementers, published as JSON too.
+LEFT_OUT = {"calculator.md", "test-cases.md"}
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 FOOTER = (
     '<div style="font-size:8pt;width:100%;text-align:center;color:#555">'
@@ -47,7 +53,20 @@ def handout_html(site: Path, config: MkDocsConfig) -> str:
         sections.append({"title": title.group(1) if title else src, "html": match.group(1)})
     sheets = sorted(site.glob("assets/stylesheets/main.*.min.css")) + [site / "assets/stylesheets/guideline.css"]
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=False)
+    references = load_references(Path(config.docs_dir) / "references.yml")
+
+    def cited(text: str, numbers: tuple[int, ...]) -> str:
+        marks = [f"{n}{DAGGER if references.by_number[n].status == UNVERIFIED else ''}" for n in numbers]
+        return escape(text) + (f' <sup class="cite">{", ".join(marks)}</sup>' if marks else "")
+
     return env.get_template("handout.html.j2").render(
+        red_flags={
+            "text": cited(RED_FLAGS.text, RED_FLAGS.citations),
+            "items": [cited(i.text, i.citations) for i in RED_FLAGS.items],
+        },
+        timing=flowchart.timing(),
+        flowchart=flowchart.figure("readings/index.html"),
+        legend=UNVERIFIED_LEGEND,
         title=config.site_name,
         version=build_info(),
         disclaimer=config.copyright or "",

@@ -34,11 +34,20 @@ SECTIONS = [
 ]
 
 
+UNVERIFIED = {r["number"] for r in REFERENCES if r["status"] == "not identified"}
+
+
+def cited(group: str) -> str:
+    """A citation group as the PDF reads: exactly the source's numbers, each unverified one with its dagger."""
+    numbers = [int(n) for n in group.split(",")]
+    return r",\s*".join(f"{n}\u2020" if n in UNVERIFIED else f"{n}(?!\u2020)" for n in numbers)
+
+
 def loose(line: str) -> re.Pattern[str]:
-    """A source line as it reads in extracted PDF text: any spacing, citation numbers where they stand."""
+    """A source line as it reads in extracted PDF text: any spacing, its own citation numbers where they stand."""
     parts = CITATION_GROUP.split(line)
-    words = [r"\s*[\d,\s]*?\s*" if i % 2 else r"\s+".join(map(re.escape, p.split())) for i, p in enumerate(parts)]
-    return re.compile(r"\s*".join(w for w in words if w))
+    words = [cited(p) if i % 2 else r"\s+".join(map(re.escape, p.split())) for i, p in enumerate(parts)]
+    return re.compile(r"\s*".join(w for w in words if w) + r"(?![\d\u2020])")
 
 
 @pytest.fixture(scope="module")
@@ -65,12 +74,14 @@ def test_every_source_statement_is_in_the_handout(handout, line):
     assert loose(line).search(handout[1]), line
 
 
-def test_the_handout_has_every_section_in_order_every_recommendation_id_and_every_reference(handout):
+def test_the_handout_has_every_section_in_order_numbered_recommendations_and_every_reference(handout):
     text = handout[1]
     positions = [text.find(f" {section} ") for section in SECTIONS]
     assert -1 not in positions and positions == sorted(positions)
-    for rec_id in CONTRACT_IDS:
-        assert f"[{rec_id}]" in text, rec_id
+    # Recommendations are numbered for readers; no software id reaches paper.
+    numbered = [int(n) for n in re.findall(r"Recommendation (\d+):", text)]
+    assert numbered == list(range(1, len(numbered) + 1)) and len(numbered) >= 15, numbered
+    assert [rec_id for rec_id in CONTRACT_IDS if "-" in rec_id and rec_id in text] == []
     for ref in REFERENCES:
         assert re.search(rf"Reference {ref['number']} Status: {ref['status']}", text), ref["number"]
     for absent in ("Reset all answers", "Open the calculator", "Type to start searching", "Skip to content"):
@@ -149,3 +160,23 @@ def test_the_offline_copy_works_from_file_text_navigation_and_search(browser: Br
         assert watch.unexpected_errors() == [] and watch.external_requests == []
     finally:
         context.close()
+
+
+def test_the_first_page_is_the_summary_red_flags_timing_and_the_flowchart(handout):
+    import flowchart
+
+    reader, _ = handout
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert first.startswith("Treatment of Foot Drop Due to Disc Herniation")
+    for heading in ("Red flags", "Timing", "The decision"):
+        assert heading in first
+    for line in SOURCE_LINES[3:8]:  # "Immediate MRI is mandatory ..." and its four red flags
+        assert loose(line).search(first), line
+    for line in flowchart.timing() + flowchart.notes():
+        assert " ".join(line.split()) in first, line
+    # The figure's words: each step's question and outcome, in whatever lines the SVG wraps them.
+    squashed = first.replace(" ", "")
+    for step in flowchart.steps():
+        for words in (step.question or "Otherwise", step.outcome):
+            assert words.replace(" ", "") in squashed, words
+    assert "\u2020 source not identified" in first

@@ -50,6 +50,26 @@ CASES = [
         [("pitfalls.md", "<!-- md:rec pitfall-bilateral -->", "<!-- md:rec pitfall-everything -->")],
         "'pitfall-everything' is not a recommendation id",
     ),
+    (
+        "a guideline sentence the calculator quotes, changed on its page",
+        [("prognosis.md", "Mean motor recovery rate of 52-53%", "Mean motor recovery rate of 52-54%")],
+        "calculator quotes 'Preoperative motor strength is the strongest predictor of recovery' [4]",
+    ),
+    (
+        "a quoted sentence's citations changed on its page",
+        [("prognosis.md", "in incomplete recovery <!-- md:cite 1 -->", "in incomplete recovery <!-- md:cite 3 -->")],
+        "calculator quotes 'Delayed surgery beyond several weeks may result in incomplete recovery' [1]",
+    ),
+    (
+        "a reading of the calculator marked as a guideline statement",
+        [("pitfalls.md", "  <!-- md:rec pitfall-bilateral -->", "  <!-- md:rec diagnosis-review -->")],
+        "'diagnosis-review' is a reading of the calculator, not a statement",
+    ),
+    (
+        "a clause id without its end",
+        [("index.md", "<!-- md:rec-end -->", "")],
+        "md:rec-start 'urgent-decompression' needs a well-formed id and an md:rec-end on the same line",
+    ),
     ("a broken link", [("about.md", "[References](references.md)", "[References](nowhere.md)")], "nowhere.md"),
     ("a broken anchor", [("about.md", "[References](references.md)", "[References](references.md#ref-99)")], "ref-99"),
 ]

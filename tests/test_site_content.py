@@ -51,31 +51,72 @@ def test_every_source_statement_is_on_a_page_with_its_citation_numbers(statement
     assert any(cites == statement.citations for _, cites in found), found
 
 
-def test_the_contract_ids_are_the_decision_modules_ids_in_its_order():
+CONTRACT_KINDS = dict(
+    re.findall(r"^\| `([a-z-]+)` \| (guideline|reading) \|", CONTRACT.split("Recommendation ids")[1], re.MULTILINE)
+)
+GUIDELINE_IDS = [i for i in CONTRACT_IDS if CONTRACT_KINDS[i] == "guideline"]
+READING_IDS = [i for i in CONTRACT_IDS if CONTRACT_KINDS[i] == "reading"]
+CONTRACT_READINGS = re.findall(r"^- `([a-z-]+)`", CONTRACT.split("## Readings")[1].split("## ")[0], re.MULTILINE)
+
+
+def test_the_contract_ids_are_the_decision_modules_ids_in_its_order_with_their_kinds():
     from calculator.assessment import RecommendationId
 
     assert [r.value for r in RecommendationId] == CONTRACT_IDS
-    assert len(CONTRACT_IDS) == 17
+    assert {r.value: r.kind.value for r in RecommendationId} == CONTRACT_KINDS
 
 
-@pytest.mark.parametrize("rec_id", CONTRACT_IDS)
-def test_every_recommendation_id_is_an_anchor_exactly_once(rec_id, site_pages, site_blocks):
+@pytest.mark.parametrize("rec_id", GUIDELINE_IDS)
+def test_every_guideline_recommendation_id_is_an_anchor_exactly_once(rec_id, site_pages, site_blocks):
     holders = [path for path, html in site_pages.items() if rec_id in ids_in(html)]
     assert len(holders) == 1, holders
     assert ids_in(site_pages[holders[0]]).count(rec_id) == 1
-    element = next(b for b in site_blocks[holders[0]] if b.id == rec_id)
-    assert element.tag in ("p", "li") and "recommendation" in element.classes
+    element = next((b for b in site_blocks[holders[0]] if b.id == rec_id), None)
+    if element is None:  # a clause of a sentence: a span inside its paragraph
+        assert re.search(f'<span id="{rec_id}" class="recommendation">', site_pages[holders[0]])
+    else:
+        assert element.tag in ("p", "li") and "recommendation" in element.classes
 
 
-def test_the_recommendation_index_points_at_each_statement(site_dir, site_blocks):
+def test_urgent_decompression_wraps_only_the_summarys_clause_on_the_home_page(site_pages):
+    span = re.search(r'<span id="urgent-decompression" class="recommendation">(.*?)</span>', site_pages["index.html"])
+    assert span, "no urgent-decompression clause on the home page"
+    assert span.group(1) == (
+        "patients with severe or progressive neurologic deficits require urgent surgical decompression within "
+        "hours to days to optimize nerve recovery"
+    )
+
+
+@pytest.mark.parametrize("reading_id", sorted(set(CONTRACT_READINGS) | set(READING_IDS)))
+def test_every_reading_of_the_contract_is_an_entry_of_the_readings_page(reading_id, site_pages, site_blocks):
+    for path, html in site_pages.items():
+        if path != "readings/index.html":
+            assert reading_id not in [i for i in ids_in(html) if i in READING_IDS], path
+    heading = next((b for b in site_blocks["readings/index.html"] if b.id == reading_id), None)
+    assert heading is not None and heading.tag == "h2" and "reading" in heading.classes
+
+
+def test_the_recommendation_index_gives_each_statement_and_each_item_its_own_citations(site_dir, site_blocks):
     index = json.loads((site_dir / "recommendations.json").read_text())
-    assert list(index) == CONTRACT_IDS
-    for rec_id, entry in index.items():
+    recs = index["recommendations"]
+    assert list(recs) == CONTRACT_IDS
+    by_text = {s.text: s.citations for s in SOURCE}
+    for rec_id, entry in recs.items():
+        if rec_id in READING_IDS:
+            assert entry == {"kind": "reading", "reading": rec_id}
+            continue
         page, fragment = entry["url"].split("#")
         assert fragment == rec_id
+        for item in entry["items"]:
+            assert by_text[item["text"]] == tuple(item["citations"]), item
+        if rec_id == "urgent-decompression":
+            continue  # a clause: checked above
         element = next(b for b in site_blocks[f"{page}index.html"] if b.id == rec_id)
         assert element.text == entry["text"] and entry["section"]
-        assert set(element.citations) <= set(entry["citations"]) and entry["citations"]
+        assert tuple(entry["citations"]) == element.citations
+    assert {n: r["unverified"] for n, r in index["references"].items()} == {
+        str(r["number"]): r["status"] == "not identified" for r in REFERENCES
+    }
 
 
 def test_every_citation_links_to_a_reference_that_exists(site_pages):
