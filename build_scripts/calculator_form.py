@@ -41,20 +41,22 @@ def questions(schema: dict[str, Any]) -> list[dict[str, Any]]:
                 "checked": checked,
                 "minimum": prop.get("minimum"),
                 "maximum": prop.get("maximum"),
+                "date_label": prop.get("x-date-label", ""),
             }
         )
     return out
 
 
-def render_form(root: str, references: str, print_meta: dict[str, str]) -> str:
+def render_form(root: str, references: str, pdf: str, print_meta: dict[str, str]) -> str:
     """The form, results and guideline panel; `root` is the site root and `references` the References
-    page, both as URLs relative to the calculator page; `print_meta` heads and foots the printout."""
+    page, both as URLs relative to the calculator page; `pdf` the handout's path from the site root;
+    `print_meta` heads and foots the printout."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
     )
     groups = [(group, list(items)) for group, items in groupby(questions(findings_schema()), key=lambda q: q["group"])]
     html = env.get_template("calculator.html.j2").render(
-        groups=groups, root=root, references=references, wheel=WHEEL_NAME, print_meta=print_meta
+        groups=groups, root=root, references=references, pdf=pdf, wheel=WHEEL_NAME, print_meta=print_meta
     )
     # Markdown must not touch generated HTML: no blank lines, so it stays one raw block.
     return "\n".join(line for line in html.splitlines() if line.strip())

@@ -1,33 +1,257 @@
 // The calculator page: reads the generated form, asks the worker for an assessment on every
 // answer, and shows it with the guideline's own statements from recommendations.json.
-// No clinical rule lives here: the worker runs the decision module.
+// No clinical rule lives here: the worker runs the decision module; this script only counts days
+// from a date, collects answers and draws what the module returns.
 // A classic script, not a module: from file:// a module would not run at all, and this one
 // must say there why the calculator cannot work.
 (() => {
   const LOAD_TIMEOUT_MS = 30000;
-  const PDF = "downloads/foot-drop-guideline.pdf";
-  const root = document.getElementById("calculator-app");
-  if (root) start(root);
+  const DAY_MS = 86400000;
+  const DAGGER = "\u2020";
+
+  const app = document.getElementById("calculator-app");
+  if (app) start(app);
 
   function el(tag, props = {}, ...children) {
     const node = Object.assign(document.createElement(tag), props);
-    node.append(...children.filter((c) => c !== null && c !== undefined));
+    node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
     return node;
   }
+
+  function plural(n, word) {
+    return `${n} ${word}${n === 1 ? "" : "s"}`;
+  }
+
+  // --- Collecting the answers -------------------------------------------------------------
+
+  // Days between a yyyy-mm-dd date and today, both as local calendar days.
+  function daysSince(isoDate) {
+    const [y, m, d] = isoDate.split("-").map(Number);
+    const now = new Date();
+    return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(y, m - 1, d)) / DAY_MS);
+  }
+
+  function toNumber(raw) {
+    return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+  }
+
+  // The findings as the form holds them, and the titles of required questions still unanswered.
+  // Radio values are JSON; typed numbers go as numbers and anything else as text, so the decision
+  // module (not this script) says what is wrong with them.
+  function collect(fields) {
+    const findings = {};
+    const missing = [];
+    for (const field of fields) {
+      const input = field.querySelector("input:checked") ?? field.querySelector("input.question__input");
+      const raw = input ? input.value.trim() : "";
+      if (raw === "") {
+        if (field.dataset.required === "true") missing.push(field.dataset.title);
+        continue;
+      }
+      findings[field.dataset.field] = input.type === "radio" ? JSON.parse(raw) : toNumber(raw);
+    }
+    return { findings, missing };
+  }
+
+  // --- Rendering ----------------------------------------------------------------------------
+
+  function renderer(root, index) {
+    const site = new URL(root.dataset.root, location.href);
+    const referencesUrl = new URL(root.dataset.references, location.href);
+    let unverifiedShown = false;
+
+    function citeLinks(numbers) {
+      if (!numbers.length) return null;
+      const sup = el("sup", { className: "cite" });
+      numbers.forEach((n, i) => {
+        if (i) sup.append(", ");
+        const unverified = index.references[n]?.unverified;
+        if (unverified) unverifiedShown = true;
+        const link = el("a", { href: new URL(`#ref-${n}`, referencesUrl).href }, `${n}${unverified ? DAGGER : ""}`);
+        link.setAttribute("aria-label", `Reference ${n}${unverified ? ": source not identified" : ""}`);
+        if (unverified) link.className = "cite-unverified";
+        sup.append(link);
+      });
+      return sup;
+    }
+
+    function cited(text, numbers) {
+      return [text, numbers.length ? " " : null, citeLinks(numbers)];
+    }
+
+    function readingLinks(ids) {
+      if (!ids.length) return null;
+      const links = ids.map((id) =>
+        el("a", { href: new URL(index.readings[id].url, site).href }, index.readings[id].title),
+      );
+      const span = el("span", { className: "reading-links" }, " (calculator's reading: ");
+      links.forEach((link, i) => span.append(i ? "; " : "", link));
+      span.append(")");
+      return span;
+    }
+
+    function statementBlock(id) {
+      const s = index.recommendations[id];
+      const block = el("div", { className: "statement" }, el("p", {}, ...cited(s.text, s.citations)));
+      if (s.items.length) block.append(el("ul", {}, ...s.items.map((i) => el("li", {}, ...cited(i.text, i.citations)))));
+      return block;
+    }
+
+    function guidelineLink(id) {
+      const s = index.recommendations[id];
+      const url = new URL(s.url, site);
+      url.search = "from=calculator";
+      return el("a", { href: url.href, className: "statement-link" }, `Read in the guideline: ${s.section}`);
+    }
+
+    function headline(a) {
+      const h = a.headline;
+      return el(
+        "div",
+        { className: `care-card care-card--${h.level} result-pathway result-pathway--${a.pathway}` },
+        el(
+          "div",
+          { className: "care-card__heading" },
+          el("p", { className: "care-card__label" }, h.label),
+          el("p", { className: "care-card__title result-pathway__value" }, h.title),
+        ),
+        el(
+          "div",
+          { className: "care-card__content" },
+          el("p", { className: "care-card__now" }, "What to do now:"),
+          el("ul", { className: "result-now" }, ...h.now.map((line) => el("li", {}, line.text, readingLinks(line.readings)))),
+        ),
+      );
+    }
+
+    // The day since onset against the source's day marks, drawn in CSS; the text says the same.
+    function dayLine(t) {
+      const end = Math.max(t.day, ...t.marks.map((m) => m.day)) * 1.15 || 1;
+      const at = (day) => `${Math.min(100, (day / end) * 100).toFixed(1)}%`;
+      const drawn = el("div", { className: "day-line__track", ariaHidden: "true" });
+      for (const mark of t.marks) {
+        const tick = el("span", { className: "day-line__mark" }, el("span", {}, `day ${mark.day}`));
+        tick.style.left = at(mark.day);
+        drawn.append(tick);
+      }
+      const today = el("span", { className: "day-line__today" }, el("span", {}, `today: day ${t.day}`));
+      today.style.left = at(t.day);
+      drawn.append(today);
+      const text = el(
+        "ul",
+        { className: "day-line__text" },
+        el("li", {}, el("strong", {}, `Today: day ${t.day} since onset.`)),
+        ...t.marks.map((m) =>
+          el("li", {}, `Day ${m.day}: ${m.text}`, readingLinks([m.reading]), t.day >= m.day ? " - reached." : "."),
+        ),
+      );
+      return el("section", { className: "day-line", ariaLabel: "Where the patient is on the guideline's timeline" }, drawn, text);
+    }
+
+    function recommendation(rec) {
+      const entry = index.recommendations[rec.id];
+      const item = el("li", { className: `result-rec result-rec--${rec.kind}`, id: `result-${rec.id}` });
+      item.append(el("p", { className: "result-rec__reason" }, el("strong", {}, rec.reason), readingLinks(rec.readings)));
+      if (rec.kind === "reading") {
+        const reading = index.readings[entry.reading];
+        item.append(
+          el(
+            "div",
+            { className: "calculator-note" },
+            el("p", {}, el("strong", {}, "Calculator's note, not a statement of the guideline: "), reading.reading),
+            el("a", { href: new URL(reading.url, site).href, className: "statement-link" }, `How the calculator reads the guideline: ${reading.title}`),
+          ),
+        );
+        return item;
+      }
+      const more = el("div", { className: "result-rec__more", id: `result-${rec.id}-more`, hidden: true }, statementBlock(rec.id), guidelineLink(rec.id));
+      const toggle = el(
+        "button",
+        { type: "button", className: "result-rec__toggle", ariaExpanded: "false" },
+        `The guideline: ${entry.text}`,
+      );
+      toggle.setAttribute("aria-controls", more.id);
+      item.append(toggle, more);
+      return item;
+    }
+
+    function prognosis(p) {
+      if (!p) return null;
+      return el(
+        "section",
+        { className: "result-prognosis" },
+        el("h3", {}, `Prognosis: dorsiflexion MRC grade ${p.dorsiflexion_mrc} of 5`),
+        el("p", {}, p.introduction),
+        el("ul", {}, ...p.statements.map((s) => el("li", {}, ...cited(s.text, s.citations)))),
+      );
+    }
+
+    function assessment(a, findingsList) {
+      unverifiedShown = false;
+      const recs = el("ol", { className: "result-recs" }, ...a.recommendations.map(recommendation));
+      const parts = [
+        headline(a),
+        dayLine(a.timeline),
+        el("h3", {}, `Recommendations (${a.recommendations.length})`),
+        el("p", { className: "results-hint" }, "Each opens to the guideline's full statement and list."),
+        recs,
+        prognosis(a.prognosis),
+      ];
+      if (unverifiedShown) parts.push(el("p", { className: "unverified-legend" }, index.unverified_legend));
+      parts.push(findingsList);
+      return parts.filter(Boolean);
+    }
+
+    function panel() {
+      const sections = new Map();
+      for (const [id, s] of Object.entries(index.recommendations)) {
+        if (s.kind !== "guideline") continue;
+        if (!sections.has(s.section)) sections.set(s.section, []);
+        sections.get(s.section).push(id);
+      }
+      unverifiedShown = false;
+      const nodes = [...sections].map(([section, ids]) =>
+        el(
+          "section",
+          { className: "panel-section" },
+          el("h3", {}, section),
+          ...ids.map((id) =>
+            el(
+              "div",
+              { className: "panel-statement", id: `panel-${id}` },
+              el("strong", { className: "panel-statement__badge", hidden: true }, "Applies: "),
+              statementBlock(id),
+              guidelineLink(id),
+            ),
+          ),
+        ),
+      );
+      if (unverifiedShown) nodes.push(el("p", { className: "unverified-legend" }, index.unverified_legend));
+      return nodes;
+    }
+
+    return { assessment, panel };
+  }
+
+  // --- Wiring the page ----------------------------------------------------------------------
 
   function start(root) {
     const form = root.querySelector("#calculator-form");
     const status = root.querySelector("#calculator-status");
+    const results = root.querySelector("#calculator-results");
     const body = root.querySelector("#results-body");
     const panel = root.querySelector("#guideline-panel");
     const summary = root.querySelector("#error-summary");
     const printButton = root.querySelector("#calculator-print");
     const fields = [...form.querySelectorAll(".question")];
+    const dateInputs = [...form.querySelectorAll("input[data-days-for]")];
     const site = new URL(root.dataset.root, location.href);
-    const referencesUrl = new URL(root.dataset.references, location.href);
-    let index = null;
+    const pdf = new URL(root.dataset.pdf, site).href;
+    let render = null;
+    let worker = null;
+    let timer = 0;
     let ready = false;
-    let latest = 0;
+    let latest = 0; // the id of the newest request; a reply for an older one is dropped
 
     function setStatus(state, ...content) {
       root.dataset.state = state;
@@ -39,13 +263,14 @@
       ready = false;
       clearTimeout(timer);
       worker?.terminate();
+      clearResults("The calculator could not load, so there are no results.");
       setStatus(
         "failed",
         el("strong", {}, "The calculator could not load. "),
         `Why: ${why}. The guideline text does not need the calculator: `,
         el("a", { href: site.href }, "read the guideline"),
         " or the ",
-        el("a", { href: new URL(PDF, site).href }, "PDF handout"),
+        el("a", { href: pdf }, "PDF handout"),
         ".",
       );
     }
@@ -56,79 +281,20 @@
         "unavailable",
         el("strong", {}, "The calculator needs the installed app or a served copy of this site. "),
         "Opened from a file, the browser blocks the files it runs on. The guideline pages work here, and so does the ",
-        el("a", { href: new URL(PDF, site).href }, "PDF handout"),
+        el("a", { href: pdf }, "PDF handout"),
         ".",
       );
       form.inert = true;
       return;
     }
 
-    const workerUrl = new URL("assets/calculator/worker.js", site);
-    workerUrl.searchParams.set("wheel", new URL(root.dataset.wheel, site).href);
-    const timer = setTimeout(() => fail("it took more than 30 seconds to start"), LOAD_TIMEOUT_MS);
-    const worker = new Worker(workerUrl, { type: "module" });
-    worker.onerror = (event) => fail(event.message || "its worker could not start");
-    fetch(new URL(root.dataset.index, site))
-      .then((response) => {
-        if (!response.ok) throw new Error(`recommendations index: HTTP ${response.status}`);
-        return response.json();
-      })
-      .then((data) => {
-        index = data;
-        renderPanel();
-        update();
-      })
-      .catch((error) => fail(error.message));
-
-    worker.onmessage = ({ data }) => {
-      if (data.failed) return fail(data.failed);
-      if (data.ready) {
-        ready = true;
-        clearTimeout(timer);
-        performance.mark("calculator-ready");
-        setStatus("ready", "Calculator ready.");
-        return update();
-      }
-      if (data.id !== latest) return; // a newer answer is already on its way
-      if (data.errors) showErrors(data.errors);
-      else showAssessment(data.assessment);
-    };
-
-    function collect() {
-      const findings = {};
-      const missing = [];
-      for (const field of fields) {
-        const input = field.querySelector("input:checked") ?? field.querySelector("input[type=text]");
-        const raw = input ? input.value.trim() : "";
-        if (raw === "") {
-          if (field.dataset.required === "true") missing.push(field.dataset.title);
-          continue;
-        }
-        // Radio values are JSON; typed numbers go as numbers and anything else as text,
-        // so the decision module (not this script) says what is wrong with them.
-        findings[field.dataset.field] = input.type === "radio" ? JSON.parse(raw) : toNumber(raw);
-      }
-      return { findings, missing };
-    }
-
-    function toNumber(raw) {
-      return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
-    }
-
-    // Errors stay until the next reply replaces them: hiding them at once would move
-    // the error link from under a pointer that is clicking it.
-    function update() {
-      const { findings, missing } = collect();
-      if (missing.length) {
-        latest += 1; // a reply still on its way is for answers that are gone
-        clearErrors();
-        if (ready) setStatus("ready", `Calculator ready. Still to answer: ${missing.length} required.`);
-        showPending(`Results appear when every required question is answered. Still to answer: ${missing.join("; ")}.`);
-        return;
-      }
-      if (!ready || !index) return;
-      latest += 1;
-      worker.postMessage({ id: latest, findings });
+    // No result to show: say why, and leave nothing of an earlier one to print or mark.
+    function clearResults(message) {
+      results.removeAttribute("aria-busy");
+      printButton.hidden = true;
+      markPanel([]);
+      delete root.dataset.results;
+      body.replaceChildren(el("p", { className: "results-pending" }, message));
     }
 
     function clearErrors() {
@@ -147,8 +313,8 @@
       for (const [name, message] of Object.entries(errors)) {
         const field = fields.find((f) => f.dataset.field === name);
         const title = field ? field.dataset.title : name;
-        const text = `${title}: ${message}.`;
-        list.append(el("li", {}, el("a", { href: `#${field ? field.querySelector("input").id : "calculator-form"}` }, text)));
+        const target = field ? field.querySelector("input").id : "calculator-form";
+        list.append(el("li", {}, el("a", { href: `#${target}` }, `${title}: ${message}.`)));
         if (field) {
           field.classList.add("question--error");
           const error = field.querySelector(".question__error");
@@ -158,95 +324,33 @@
         }
       }
       summary.hidden = false;
-      showPending("Correct the problem above to see results.");
+      clearResults("Correct the problem above to see results.");
       setStatus("ready", el("strong", {}, "There is a problem with an answer: "), "see the list above the questions.");
     }
 
-    // No result to show: say why, and leave nothing of an earlier one to print or mark.
-    function showPending(message) {
-      printButton.hidden = true;
-      markPanel([]);
-      body.replaceChildren(el("p", { className: "results-pending" }, message));
-    }
-
-    function citeLinks(numbers) {
-      const sup = el("sup", { className: "cite" });
-      numbers.forEach((n, i) => {
-        if (i) sup.append(", ");
-        const link = el("a", { href: new URL(`#ref-${n}`, referencesUrl).href }, String(n));
-        link.setAttribute("aria-label", `Reference ${n}`);
-        sup.append(link);
-      });
-      return sup;
-    }
-
-    function statementBlock(id) {
-      const s = index[id];
-      const block = el("div", { className: "statement" }, el("p", {}, s.text, " ", citeLinks(s.citations)));
-      if (s.items.length) block.append(el("ul", {}, ...s.items.map((item) => el("li", {}, item))));
-      return block;
-    }
-
-    function guidelineLink(id) {
-      const url = new URL(index[id].url, site);
-      url.search = "from=calculator";
-      return el("a", { href: url.href, className: "statement-link" }, `Read in the guideline: ${index[id].section}`);
+    function showFailure(why) {
+      clearErrors();
+      clearResults(`These findings could not be assessed (${why}). No result is shown: check the answers, or read the guideline.`);
+      setStatus("ready", el("strong", {}, "These findings could not be assessed. "), "No result is shown.");
     }
 
     function showAssessment(a) {
       clearErrors();
-      const labels = a.labels;
-      const pathway = el(
-        "div",
-        { className: `result-pathway result-pathway--${a.pathway}` },
-        el("p", { className: "result-pathway__kicker" }, a.pathway === "emergency" ? "Critical - pathway" : "Pathway"),
-        el("p", { className: "result-pathway__value" }, labels.pathway),
-      );
-      const facts = el("dl", { className: "result-facts" });
-      const fact = (term, value) => facts.append(el("dt", {}, term), el("dd", {}, value));
-      fact("Red flags", labels.red_flags.length ? labels.red_flags.join("; ") : "None");
-      fact("Imaging", labels.imaging);
-      fact("Surgery", labels.surgery);
-      fact("Fusion", labels.fusion + (labels.fusion_reasons.length ? `: ${labels.fusion_reasons.join("; ")}` : ""));
-      const recs = el("ol", { className: "result-recs" });
-      for (const rec of a.recommendations) {
-        recs.append(
-          el("li", { className: "result-rec", id: `result-${rec.id}` },
-            el("p", { className: "result-rec__reason" }, el("strong", {}, rec.reason)),
-            statementBlock(rec.id),
-            guidelineLink(rec.id)),
-        );
-      }
-      const prognosis = a.prognosis
-        ? el("p", { className: "result-prognosis" }, a.prognosis.note, " ", citeLinks(a.prognosis.citations))
-        : null;
-      body.replaceChildren(
-        ...[
-          pathway,
-          facts,
-          prognosis,
-          el("h3", {}, `Recommendations (${a.recommendations.length})`),
-          recs,
-          findingsAsEntered(a.findings),
-        ].filter(Boolean),
-      );
-      markPanel(a.recommendations.map((r) => r.id));
+      body.replaceChildren(...render.assessment(a, findingsAsEntered(a.findings)));
+      results.removeAttribute("aria-busy");
+      markPanel(a.recommendations.filter((r) => r.kind === "guideline").map((r) => r.id));
       // One short sentence for screen readers and for a reader still among the questions.
       setStatus(
         "ready",
         "Result: ",
-        el("strong", {}, labels.pathway),
-        `. ${a.recommendations.length} recommendations. `,
+        el("strong", {}, `${a.headline.label}: ${a.headline.title}`),
+        `. ${plural(a.recommendations.length, "recommendation")}. `,
         el("a", { href: "#calculator-results" }, "See the results"),
       );
-      status.classList.add(`calculator-status--${a.pathway}`);
+      status.classList.add(`calculator-status--${a.headline.level}`);
       printButton.hidden = false;
       stampDate();
       root.dataset.results = String(latest);
-    }
-
-    function stampDate() {
-      root.querySelector("#print-date").textContent = new Date().toLocaleString();
     }
 
     // For the printout: each answer as the form words it, from the findings the module assessed.
@@ -261,27 +365,6 @@
       return el("section", { className: "result-findings print-only" }, el("h3", {}, "Findings as entered"), list);
     }
 
-    function renderPanel() {
-      const sections = new Map();
-      for (const id of Object.keys(index)) {
-        const section = index[id].section;
-        if (!sections.has(section)) sections.set(section, []);
-        sections.get(section).push(id);
-      }
-      panel.replaceChildren(
-        ...[...sections].map(([section, ids]) =>
-          el("section", { className: "panel-section" },
-            el("h3", {}, section),
-            ...ids.map((id) =>
-              el("div", { className: "panel-statement", id: `panel-${id}` },
-                el("strong", { className: "panel-statement__badge", hidden: true }, "Applies: "),
-                statementBlock(id),
-                guidelineLink(id)),
-            )),
-        ),
-      );
-    }
-
     function markPanel(ids) {
       for (const node of panel.querySelectorAll(".panel-statement")) {
         const applies = ids.includes(node.id.slice("panel-".length));
@@ -293,29 +376,138 @@
       }
     }
 
-    form.addEventListener("input", update);
-    form.addEventListener("change", update);
-    // The reset event fires before the form's values are cleared: update once they are.
-    form.addEventListener("reset", () => queueMicrotask(() => requestAnimationFrame(update)));
-    printButton.addEventListener("click", () => window.print());
-    addEventListener("beforeprint", stampDate);
-    // "See the results" moves focus to the results heading, so reading goes on from there.
-    status.addEventListener("click", (event) => {
-      if (!event.target.closest('a[href="#calculator-results"]')) return;
-      event.preventDefault();
-      const title = root.querySelector("#results-title");
-      title.scrollIntoView({ block: "start" });
-      title.focus({ preventScroll: true });
-    });
-    // An error link moves focus to its field (a fragment link alone only scrolls), question in view.
-    summary.addEventListener("click", (event) => {
-      const link = event.target.closest("a");
-      const input = link && document.getElementById(link.hash.slice(1));
-      if (!input) return;
-      event.preventDefault();
-      input.closest(".question").scrollIntoView({ block: "start" });
-      input.focus({ preventScroll: true });
-    });
+    function stampDate() {
+      root.querySelector("#print-date").textContent = new Date().toLocaleString();
+    }
+
+    // Every change of the answers: the result on screen is for the old answers, so it goes at once;
+    // errors stay until the next reply replaces them, so an error link does not move under a pointer.
+    function update() {
+      latest += 1;
+      const { findings, missing } = collect(fields);
+      if (missing.length) {
+        clearErrors();
+        if (ready) setStatus("ready", `Calculator ready. Still to answer: ${missing.length} required.`);
+        clearResults(`Results appear when every required question is answered. Still to answer: ${missing.join("; ")}.`);
+        return;
+      }
+      if (!ready || !render) {
+        clearResults("Results appear as soon as the calculator is ready.");
+        return;
+      }
+      body.replaceChildren(el("p", { className: "results-pending" }, "Assessing these answers\u2026"));
+      printButton.hidden = true;
+      markPanel([]);
+      delete root.dataset.results;
+      results.setAttribute("aria-busy", "true");
+      worker.postMessage({ id: latest, findings });
+    }
+
+    function onReply({ data }) {
+      if (data.failed) return fail(data.failed);
+      if (data.ready) {
+        ready = true;
+        clearTimeout(timer);
+        performance.mark("calculator-ready");
+        setStatus("ready", "Calculator ready.");
+        return update();
+      }
+      if (data.id !== latest) return; // newer answers are on their way
+      if (data.errors) showErrors(data.errors);
+      else if (data.assessment) showAssessment(data.assessment);
+      else showFailure(data.failure ?? "no answer from the calculator");
+    }
+
+    function startWorker() {
+      const url = new URL("assets/calculator/worker.js", site);
+      url.searchParams.set("wheel", new URL(root.dataset.wheel, site).href);
+      timer = setTimeout(() => fail("it took more than 30 seconds to start"), LOAD_TIMEOUT_MS);
+      try {
+        worker = new Worker(url, { type: "module" });
+      } catch (error) {
+        return fail(`its worker could not start (${error.message})`);
+      }
+      worker.onerror = (event) => fail(event.message || "its worker could not start");
+      worker.onmessage = onReply;
+    }
+
+    function loadIndex() {
+      fetch(new URL(root.dataset.index, site))
+        .then((response) => {
+          if (!response.ok) throw new Error(`recommendations index: HTTP ${response.status}`);
+          return response.json();
+        })
+        .then((index) => {
+          render = renderer(root, index);
+          panel.replaceChildren(...render.panel());
+          update();
+        })
+        .catch((error) => fail(error.message));
+    }
+
+    // A date of onset fills the day count (date arithmetic only), and both stay shown.
+    function onDate(input) {
+      const days = root.querySelector(`#${input.dataset.daysFor}`);
+      const said = root.querySelector(`#${input.getAttribute("aria-describedby")}`);
+      if (!input.value) {
+        said.textContent = "";
+        return;
+      }
+      const n = daysSince(input.value);
+      days.value = String(n);
+      said.textContent = `Began on ${input.value}: day ${n} since onset (entered above).`;
+    }
+
+    function wire() {
+      // "input" fires once for every answer, a radio click included: one request per answer.
+      form.addEventListener("input", (event) => {
+        const date = event.target.closest("input[data-days-for]");
+        if (date) onDate(date);
+        else if (event.target.classList.contains("question__input")) {
+          for (const d of dateInputs) if (d.dataset.daysFor === event.target.id) onDate(Object.assign(d, { value: "" }));
+        }
+        update();
+      });
+      // The reset event fires before the form's values are cleared: update once they are.
+      form.addEventListener("reset", () =>
+        queueMicrotask(() =>
+          requestAnimationFrame(() => {
+            dateInputs.forEach(onDate);
+            update();
+          }),
+        ),
+      );
+      results.addEventListener("click", (event) => {
+        const toggle = event.target.closest(".result-rec__toggle");
+        if (!toggle) return;
+        const open = toggle.getAttribute("aria-expanded") !== "true";
+        toggle.setAttribute("aria-expanded", String(open));
+        root.querySelector(`#${toggle.getAttribute("aria-controls")}`).hidden = !open;
+      });
+      printButton.addEventListener("click", () => window.print());
+      addEventListener("beforeprint", stampDate);
+      // "See the results" moves focus to the results heading, so reading goes on from there.
+      status.addEventListener("click", (event) => {
+        if (!event.target.closest('a[href="#calculator-results"]')) return;
+        event.preventDefault();
+        const title = root.querySelector("#results-title");
+        title.scrollIntoView({ block: "start" });
+        title.focus({ preventScroll: true });
+      });
+      // An error link moves focus to its field (a fragment link alone only scrolls), question in view.
+      summary.addEventListener("click", (event) => {
+        const link = event.target.closest("a");
+        const input = link && document.getElementById(link.hash.slice(1));
+        if (!input) return;
+        event.preventDefault();
+        input.closest(".question").scrollIntoView({ block: "start" });
+        input.focus({ preventScroll: true });
+      });
+    }
+
     setStatus("loading", "Loading the calculator\u2026 ", el("progress", { ariaLabel: "Loading the calculator" }));
+    wire();
+    startWorker();
+    loadIndex();
   }
 })();

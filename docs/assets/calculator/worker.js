@@ -1,5 +1,6 @@
 // The decision module in Pyodide, off the main thread.
-// One request shape: {id, findings} in, {id, assessment} or {id, errors} out; {ready} or {failed} once.
+// One request shape: {id, findings} in, {id, assessment} or {id, errors} out, or {id, failure} when
+// Python itself fails; {ready} or {failed} once.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
@@ -21,12 +22,13 @@ async function boot() {
 
 const api = (async () => {
   const pyodide = await boot();
-  await pyodide.loadPackage(wheel, { messageCallback: () => {} });
+  const problems = [];
+  await pyodide.loadPackage(wheel, { messageCallback: () => {}, errorCallback: (m) => problems.push(m) });
   // loadPackage resolves even when the wheel is missing: importing is the real check.
   try {
     return pyodide.pyimport("calculator.api");
   } catch {
-    throw new Error(`the calculator package could not be loaded from ${wheel}`);
+    throw new Error(`the calculator package could not be loaded from ${wheel} ${problems.join(" ")}`.trim());
   }
 })();
 
@@ -36,6 +38,9 @@ api.then(
 );
 
 onmessage = async ({ data: { id, findings } }) => {
-  const reply = JSON.parse((await api).respond(JSON.stringify(findings)));
-  postMessage({ id, ...reply });
+  try {
+    postMessage({ id, ...JSON.parse((await api).respond(JSON.stringify(findings))) });
+  } catch (error) {
+    postMessage({ id, failure: String(error?.message ?? error).trim().split("\n").at(-1) });
+  }
 };
