@@ -1,77 +1,92 @@
-"""The decision at a glance: a flowchart drawn at build time from the decision module's own rules.
+"""The decision at a glance: a flowchart drawn at build time from the decision module itself.
 
-Its steps follow the order in which `calculator.rules` decides (emergency flags, an acute severe
-deficit, the other red flag, the elective indication, otherwise conservative care), and every day
-and word it shows comes from the module: the day thresholds, the red-flag words, the pathway names.
-Change a threshold in `calculator/rules.py` and the figure changes with it. Plain SVG, no script;
-the same steps are given as a list for screen readers.
+Each step is a question in the order `calculator.rules` decides (emergency flags, an acute severe
+deficit, the other red flag, the elective indication, otherwise conservative care), asked of a
+patient with no MRI yet, and its outcome is what `assess()` returns for an example patient at that
+step: the headline's label and title. The days in the questions are the rules' thresholds; change one
+in `calculator/rules.py` and the figure changes with it. Plain SVG, no script; the same steps are given
+as a list for screen readers.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from textwrap import wrap
+from typing import Any
 
-from calculator import rules, wording
-from calculator.assessment import EMERGENCY_FLAGS, Pathway, RedFlag, Surgery
+from calculator import assess, rules, wording
+from calculator.assessment import EMERGENCY_FLAGS, RedFlag
 
 WIDTH, ROW, BOX_H, LINE_H = 760, 112, 92, 16
 QUESTION_X, QUESTION_W, OUTCOME_X, OUTCOME_W = 8, 300, 372, 380
+
+# A unilateral foot drop with no red flag, no severe deficit and no MRI: each step changes one finding.
+NO_FLAGS: dict[str, Any] = {
+    "laterality": "unilateral",
+    "course": "improving",
+    "bladder_bowel_dysfunction": False,
+    "multilevel_motor_deficit": False,
+    "severe_deficit": False,
+    "days_since_onset": 0,
+}
 
 
 @dataclass(frozen=True)
 class Step:
     question: str | None  # None: "otherwise", the last step
-    outcome: str
-    level: str  # the care card's variant: emergency, urgent, non-urgent
+    example: dict[str, Any]  # a patient for whom this step's answer is yes (every earlier one no)
+
+    @property
+    def assessment(self) -> dict[str, Any]:
+        return assess(self.example)
+
+    @property
+    def outcome(self) -> str:
+        headline = self.assessment["headline"]
+        # The example's own count of days left means nothing on the chart.
+        title = re.sub(r", in \d+ days?$", "", headline["title"])
+        return f"{headline['label']}: {title}."
+
+    @property
+    def level(self) -> str:
+        return str(self.assessment["headline"]["level"])
 
 
 def steps() -> list[Step]:
-    """The decision in the rules' order, in the module's words and with its thresholds."""
+    """The decision before the MRI, in the rules' order, with the rules' thresholds."""
     w = wording
     acute = rules.ACUTE_PHASE_ENDS.days
     elective = rules.ELECTIVE_SURGERY_FROM.days
-    flags = w.listed([w.RED_FLAG_WORDS[f] for f in EMERGENCY_FLAGS])
+    words = [w.RED_FLAG_WORDS[f] for f in EMERGENCY_FLAGS]
+    flags = ", ".join(words[:-1]) + " or " + words[-1]
     return [
-        Step(
-            f"{w.capital(flags)}?",
-            f"{w.PATHWAY_WORDS[Pathway.EMERGENCY]}: immediate MRI; {w.SURGERY_WORDS[Surgery.URGENT].lower()} "
-            "once it documents nerve root compression. No compression on MRI: urgent surgical evaluation.",
-            "emergency",
-        ),
+        Step(f"No MRI yet. {w.capital(flags)}?", {**NO_FLAGS, "course": "progressive"}),
         Step(
             f"Severe neurologic deficit (the clinician's judgement) before day {acute}?",
-            f"{w.PATHWAY_WORDS[Pathway.URGENT]}: immediate MRI; {w.SURGERY_WORDS[Surgery.SOON].lower()} "
-            "once it documents nerve root compression.",
-            "urgent",
+            {**NO_FLAGS, "severe_deficit": True, "days_since_onset": acute - 1},
         ),
-        Step(
-            f"{w.capital(w.RED_FLAG_WORDS[RedFlag.MULTILEVEL])}?",
-            f"{w.PATHWAY_WORDS[Pathway.IMAGING_FIRST]}: immediate MRI; the next decision waits on it.",
-            "urgent",
-        ),
+        Step(f"{w.capital(w.RED_FLAG_WORDS[RedFlag.MULTILEVEL])}?", {**NO_FLAGS, "multilevel_motor_deficit": True}),
         Step(
             f"Day {elective} or later, with a stable foot drop or significant functional impairment?",
-            f"MRI documents compression: {w.PATHWAY_WORDS[Pathway.SURGICAL_REFERRAL].lower()}, surgery is "
-            f"reasonable. No MRI yet: {w.PATHWAY_WORDS[Pathway.IMAGING_FIRST].lower()}.",
-            "non-urgent",
+            {**NO_FLAGS, "course": "stable", "days_since_onset": elective},
         ),
-        Step(
-            None,
-            f"{w.PATHWAY_WORDS[Pathway.CONSERVATIVE]}: AFO or FES, and physical therapy; MRI within 1-4 weeks if "
-            f"symptoms persist (due from day {rules.IMAGING_DUE.days}); reassess on day {rules.REASSESS.days}.",
-            "non-urgent",
-        ),
+        Step(None, {**NO_FLAGS, "days_since_onset": 0}),
     ]
 
 
 def notes() -> list[str]:
-    """What holds at every step."""
+    """What the MRI changes, and what holds at every step, in the module's words and days."""
+    documented = assess({**steps()[3].example, "mri": "compression"})["headline"]
+    negative = assess({**steps()[0].example, "mri": "no_compression"})["headline"]
     return [
-        "At every step: no nerve root compression on MRI means reconsider the cause of the foot drop.",
+        f"Once the MRI documents nerve root compression at the step of day {rules.ELECTIVE_SURGERY_FROM.days}: "
+        f"{documented['label']}: {documented['title']}.",
+        "No nerve root compression on MRI, at any step: reconsider the cause of the foot drop; at the first step, "
+        f"{negative['title'][:1].lower()}{negative['title'][1:]}.",
         f"Beyond day {rules.DELAYED_SURGERY_AFTER.days}: delayed surgery may result in incomplete recovery.",
-        "AFO or FES, and physical therapy, whatever the pathway.",
+        wording.CONSERVATIVE_CARE.text,
     ]
 
 
@@ -80,7 +95,7 @@ def timing() -> list[str]:
     return [
         "Hours: immediate MRI for any red flag; urgent decompression within 4-24 hours for progressive weakness, "
         "bilateral foot drop or cauda equina syndrome, within hours to days for a severe deficit "
-        f"before day {rules.ACUTE_PHASE_ENDS.days}.",
+        f"before day {rules.ACUTE_PHASE_ENDS.days}, once the MRI documents compression.",
         f"Day {rules.IMAGING_DUE.days}: imaging due if symptoms persist; surgery can be reasonable from day "
         f"{rules.ELECTIVE_SURGERY_FROM.days} once an MRI documents compression; conservative care is reassessed.",
         f"Beyond day {rules.DELAYED_SURGERY_AFTER.days}: delayed surgery may result in incomplete recovery.",

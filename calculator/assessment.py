@@ -207,9 +207,10 @@ class Mark:
     day: int
     text: str
     reading: ReadingId
+    reached: bool  # by the rule's own comparison: "from day 28" is reached on day 28, "beyond day 42" on day 43
 
     def to_dict(self) -> dict[str, Any]:
-        return {"day": self.day, "text": self.text, "reading": self.reading.value}
+        return {"day": self.day, "text": self.text, "reading": self.reading.value, "reached": self.reached}
 
 
 @dataclass(frozen=True)

@@ -345,11 +345,13 @@ def timeline(f: Findings) -> Timeline:
             "imaging due if not yet done, and surgery can be reasonable for a stable foot drop or significant "
             "functional impairment",
             IMAGING_DUE.reading,
+            f.days_since_onset >= IMAGING_DUE.days,
         ),
         Mark(
             DELAYED_SURGERY_AFTER.days,
             "beyond it, delayed surgery may result in incomplete recovery",
             DELAYED_SURGERY_AFTER.reading,
+            f.days_since_onset > DELAYED_SURGERY_AFTER.days,
         ),
     )
     return Timeline(f.days_since_onset, marks)

@@ -3,6 +3,7 @@ the flowchart drawn from the rules, and the published test cases."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import replace
@@ -10,7 +11,7 @@ from dataclasses import replace
 import flowchart
 import pytest
 
-from calculator import rules
+from calculator import assess, rules
 from tests.site_html import blocks, source_lines
 from tests.test_site_content import DATA, REFERENCES
 from tests.vignettes import VIGNETTE_DIR, VIGNETTES
@@ -27,6 +28,39 @@ def test_the_flowchart_is_drawn_from_the_rules_thresholds(monkeypatch):
     after = flowchart.svg()
     assert "before day 21?" in after and "Day 35 or later" in after
     assert "before day 28?" not in after and "Day 28 or later" not in after
+
+
+def test_every_patient_without_an_mri_takes_the_flowcharts_path_to_the_modules_own_outcome():
+    """The chart's questions, asked in its order, lead every patient with no MRI to the step whose
+    outcome the module gives that patient."""
+    acute, elective = rules.ACUTE_PHASE_ENDS.days, rules.ELECTIVE_SURGERY_FROM.days
+    questions = [
+        lambda f: f["course"] == "progressive" or f["laterality"] == "bilateral" or f["bladder_bowel_dysfunction"],
+        lambda f: f["severe_deficit"] and f["days_since_onset"] < acute,
+        lambda f: f["multilevel_motor_deficit"],
+        lambda f: f["days_since_onset"] >= elective and (f["course"] == "stable" or f["functional_impairment"]),
+        lambda f: True,
+    ]
+    steps = flowchart.steps()
+    checked = 0
+    for lat, course, bb, ml, severe, fi in itertools.product(
+        ("unilateral", "bilateral"), ("progressive", "stable", "improving"), *[(False, True)] * 4
+    ):
+        for days in (0, acute - 1, acute, elective - 1, elective, 3650):
+            f = {
+                "laterality": lat,
+                "course": course,
+                "bladder_bowel_dysfunction": bb,
+                "multilevel_motor_deficit": ml,
+                "severe_deficit": severe,
+                "days_since_onset": days,
+                "functional_impairment": fi,
+            }
+            step = steps[next(i for i, asks in enumerate(questions) if asks(f))]
+            got, shown = assess(f), step.assessment
+            assert (got["pathway"], got["headline"]["label"]) == (shown["pathway"], shown["headline"]["label"]), f
+            checked += 1
+    assert checked == 2 * 3 * 16 * 6
 
 
 def test_the_flowcharts_text_equivalent_gives_every_step(site_dir):
@@ -73,5 +107,9 @@ def test_the_test_cases_are_published_as_a_page_and_a_download(site_dir):
     assert headings == [case["name"] for case in VIGNETTES]
     download = json.loads((site_dir / "downloads" / "foot-drop-test-cases.json").read_text())
     assert download == {p.stem: json.loads(p.read_text()) for p in sorted(VIGNETTE_DIR.glob("*.json"))}
-    for case in VIGNETTES:
-        assert case["expected"]["pathway"] in html
+    sections = re.split(r"<h3 ", html)[1:]
+    assert len(sections) == len(VIGNETTES)
+    for case, section in zip(VIGNETTES, sections, strict=True):
+        assert f'<code>pathway</code> <code>"{case["expected"]["pathway"]}"</code>' in section, case["name"]
+        ids = ", ".join(f"<code>{i}</code>" for i in case["expected"]["recommendation_ids"])
+        assert f"Recommendations, in order: {ids}." in section, case["name"]

@@ -5,15 +5,19 @@
 // A classic script, not a module: from file:// a module would not run at all, and this one
 // must say there why the calculator cannot work.
 (() => {
-  const LOAD_TIMEOUT_MS = 30000;
   const DAY_MS = 86400000;
   const DAGGER = "\u2020";
 
   const app = document.getElementById("calculator-app");
   if (app) start(app);
 
+  // ARIA goes through attributes: not every browser reflects the aria* properties.
   function el(tag, props = {}, ...children) {
-    const node = Object.assign(document.createElement(tag), props);
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (key.startsWith("aria")) node.setAttribute(key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), value);
+      else node[key] = value;
+    }
     node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
     return node;
   }
@@ -24,11 +28,14 @@
 
   // --- Collecting the answers -------------------------------------------------------------
 
-  // Days between a yyyy-mm-dd date and today, both as local calendar days.
-  function daysSince(isoDate) {
-    const [y, m, d] = isoDate.split("-").map(Number);
+  // Today as a date input holds it: midnight UTC of the local calendar day.
+  function todayValue() {
     const now = new Date();
-    return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(y, m - 1, d)) / DAY_MS);
+    return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  }
+
+  function isoDay(ms) {
+    return new Date(ms).toISOString().slice(0, 10);
   }
 
   function toNumber(raw) {
@@ -110,10 +117,11 @@
         "div",
         { className: `care-card care-card--${h.level} result-pathway result-pathway--${a.pathway}` },
         el(
-          "div",
+          "h3",
           { className: "care-card__heading" },
-          el("p", { className: "care-card__label" }, h.label),
-          el("p", { className: "care-card__title result-pathway__value" }, h.title),
+          el("span", { className: "care-card__label" }, h.label),
+          el("span", { className: "visually-hidden" }, ": "),
+          el("span", { className: "care-card__title result-pathway__value" }, h.title),
         ),
         el(
           "div",
@@ -125,24 +133,32 @@
     }
 
     // The day since onset against the source's day marks, drawn in CSS; the text says the same.
+    // The scale ends a half past the last mark, so the marks never crowd; a later day sits at the end.
     function dayLine(t) {
-      const end = Math.max(t.day, ...t.marks.map((m) => m.day)) * 1.15 || 1;
-      const at = (day) => `${Math.min(100, (day / end) * 100).toFixed(1)}%`;
+      const end = Math.max(...t.marks.map((m) => m.day)) * 1.5;
+      const at = (day) => Math.min(100, (day / end) * 100);
+      const place = (node, day) => {
+        const x = at(day);
+        node.style.left = `${x.toFixed(1)}%`;
+        if (x < 12) node.classList.add("day-line--start");
+        if (x > 88) node.classList.add("day-line--end");
+      };
       const drawn = el("div", { className: "day-line__track", ariaHidden: "true" });
       for (const mark of t.marks) {
         const tick = el("span", { className: "day-line__mark" }, el("span", {}, `day ${mark.day}`));
-        tick.style.left = at(mark.day);
+        place(tick, mark.day);
         drawn.append(tick);
       }
-      const today = el("span", { className: "day-line__today" }, el("span", {}, `today: day ${t.day}`));
-      today.style.left = at(t.day);
+      const beyond = at(t.day) === 100 ? " \u2192" : "";
+      const today = el("span", { className: "day-line__today" }, el("span", {}, `today: day ${t.day}${beyond}`));
+      place(today, t.day);
       drawn.append(today);
       const text = el(
         "ul",
         { className: "day-line__text" },
         el("li", {}, el("strong", {}, `Today: day ${t.day} since onset.`)),
         ...t.marks.map((m) =>
-          el("li", {}, `Day ${m.day}: ${m.text}`, readingLinks([m.reading]), t.day >= m.day ? " - reached." : "."),
+          el("li", {}, `Day ${m.day}: ${m.text}`, readingLinks([m.reading]), m.reached ? " - reached." : "."),
         ),
       );
       return el("section", { className: "day-line", ariaLabel: "Where the patient is on the guideline's timeline" }, drawn, text);
@@ -164,12 +180,16 @@
         );
         return item;
       }
-      const more = el("div", { className: "result-rec__more", id: `result-${rec.id}-more`, hidden: true }, statementBlock(rec.id), guidelineLink(rec.id));
-      const toggle = el(
-        "button",
-        { type: "button", className: "result-rec__toggle", ariaExpanded: "false" },
-        `The guideline: ${entry.text}`,
+      // The button names the statement; opening it adds what the line does not hold (its citations, its
+      // list, the link), so a screen reader does not hear the statement twice.
+      const more = el(
+        "div",
+        { className: "result-rec__more statement", id: `result-${rec.id}-more`, hidden: true },
+        entry.citations.length ? el("p", { className: "statement__cited" }, "Cited: ", citeLinks(entry.citations)) : null,
+        entry.items.length ? el("ul", {}, ...entry.items.map((i) => el("li", {}, ...cited(i.text, i.citations)))) : null,
+        guidelineLink(rec.id),
       );
+      const toggle = el("button", { type: "button", className: "result-rec__toggle", ariaExpanded: "false" }, entry.text);
       toggle.setAttribute("aria-controls", more.id);
       item.append(toggle, more);
       return item;
@@ -251,7 +271,10 @@
     let worker = null;
     let timer = 0;
     let ready = false;
+    let failed = false;
     let latest = 0; // the id of the newest request; a reply for an older one is dropped
+    // One load timeout, set in the stylesheet: its CSS-only "could not start" message uses it too.
+    const loadTimeoutMs = parseFloat(getComputedStyle(status).getPropertyValue("--calculator-load-timeout")) * 1000;
 
     function setStatus(state, ...content) {
       root.dataset.state = state;
@@ -261,6 +284,7 @@
 
     function fail(why) {
       ready = false;
+      failed = true;
       clearTimeout(timer);
       worker?.terminate();
       clearResults("The calculator could not load, so there are no results.");
@@ -384,6 +408,7 @@
     // errors stay until the next reply replaces them, so an error link does not move under a pointer.
     function update() {
       latest += 1;
+      if (failed) return;
       const { findings, missing } = collect(fields);
       if (missing.length) {
         clearErrors();
@@ -421,7 +446,8 @@
     function startWorker() {
       const url = new URL("assets/calculator/worker.js", site);
       url.searchParams.set("wheel", new URL(root.dataset.wheel, site).href);
-      timer = setTimeout(() => fail("it took more than 30 seconds to start"), LOAD_TIMEOUT_MS);
+      const seconds = Math.round(loadTimeoutMs / 1000);
+      timer = setTimeout(() => fail(`it took more than ${seconds} seconds to start`), loadTimeoutMs);
       try {
         worker = new Worker(url, { type: "module" });
       } catch (error) {
@@ -445,38 +471,60 @@
         .catch((error) => fail(error.message));
     }
 
-    // A date of onset fills the day count (date arithmetic only), and both stay shown.
+    // A complete date of onset fills the day count (date arithmetic only), and both stay shown.
+    // A cleared or future date takes back the count it gave; a count typed by hand clears the date.
     function onDate(input) {
       const days = root.querySelector(`#${input.dataset.daysFor}`);
-      const said = root.querySelector(`#${input.getAttribute("aria-describedby")}`);
-      if (!input.value) {
-        said.textContent = "";
+      const said = root.querySelector(`#${input.id}-days`);
+      const given = input.valueAsNumber;
+      const n = Math.round((todayValue() - given) / DAY_MS);
+      const most = Number(days.dataset.maximum);
+      said.textContent = "";
+      // Incomplete, in the future, or before the question's range (a year still being typed): no count.
+      if (Number.isNaN(given) || n < 0 || n > most) {
+        if (days.dataset.fromDate === "true") days.value = "";
+        delete days.dataset.fromDate;
+        if (n < 0) said.textContent = "This date is in the future: give the date the foot drop began.";
+        if (n > most) said.textContent = `This date is more than ${most} days ago.`;
         return;
       }
-      const n = daysSince(input.value);
       days.value = String(n);
-      said.textContent = `Began on ${input.value}: day ${n} since onset (entered above).`;
+      days.dataset.fromDate = "true";
+      said.textContent = `Began on ${isoDay(given)}: day ${n} since onset (entered above).`;
+    }
+
+    function clearDate(daysInput) {
+      delete daysInput.dataset.fromDate;
+      for (const date of dateInputs.filter((d) => d.dataset.daysFor === daysInput.id)) {
+        date.value = "";
+        root.querySelector(`#${date.id}-days`).textContent = "";
+      }
     }
 
     function wire() {
       // "input" fires once for every answer, a radio click included: one request per answer.
+      // A date input fires it for each part typed; its "change" (a whole date, or none) counts.
       form.addEventListener("input", (event) => {
-        const date = event.target.closest("input[data-days-for]");
-        if (date) onDate(date);
-        else if (event.target.classList.contains("question__input")) {
-          for (const d of dateInputs) if (d.dataset.daysFor === event.target.id) onDate(Object.assign(d, { value: "" }));
-        }
+        if (event.target.matches("input[data-days-for]")) return;
+        if (event.target.type === "text") clearDate(event.target);
         update();
       });
-      // The reset event fires before the form's values are cleared: update once they are.
-      form.addEventListener("reset", () =>
-        queueMicrotask(() =>
-          requestAnimationFrame(() => {
-            dateInputs.forEach(onDate);
-            update();
-          }),
-        ),
-      );
+      form.addEventListener("change", (event) => {
+        if (!event.target.matches("input[data-days-for]")) return;
+        onDate(event.target);
+        update();
+      });
+      // The reset event fires before the form's values are cleared: the result goes now (a reply
+      // still on its way is for answers that are gone), the rest once the values are cleared.
+      form.addEventListener("reset", () => {
+        latest += 1;
+        clearErrors();
+        if (!failed) clearResults("Results appear when every required question is answered.");
+        setTimeout(() => {
+          form.querySelectorAll("input.question__input[type=text]").forEach(clearDate);
+          update();
+        }, 0);
+      });
       results.addEventListener("click", (event) => {
         const toggle = event.target.closest(".result-rec__toggle");
         if (!toggle) return;
@@ -506,6 +554,7 @@
     }
 
     setStatus("loading", "Loading the calculator\u2026 ", el("progress", { ariaLabel: "Loading the calculator" }));
+    dateInputs.forEach((date) => date.setAttribute("max", isoDay(todayValue())));
     wire();
     startWorker();
     loadIndex();
