@@ -82,6 +82,16 @@ class Question:
 
 YES_NO: tuple[tuple[Any, str], ...] = ((True, "Yes"), (False, "No"))
 
+
+def yes_no(
+    name: str, label: str, group: str, hint: str = "", required: bool = False, red_flag: bool = False
+) -> Question:
+    """A finding the form asks as yes or no: a required one starts unanswered, an optional one is "no"
+    unless answered."""
+    default = None if required else False
+    return Question(name, bool, label, hint, required, red_flag, YES_NO, default=default, group=group)
+
+
 RED_FLAGS_GROUP = "Red flags (immediate MRI is mandatory when any is present)"
 TIMING_GROUP = "Severity, timing and imaging"
 SURGERY_GROUP = "Surgical indications"
@@ -113,36 +123,30 @@ QUESTIONS: tuple[Question, ...] = (
         group=RED_FLAGS_GROUP,
         options=((Laterality.UNILATERAL, "Unilateral (one side)"), (Laterality.BILATERAL, "Bilateral foot drop")),
     ),
-    Question(
+    yes_no(
         "bladder_bowel_dysfunction",
-        bool,
         "Urinary retention or bowel dysfunction (cauda equina syndrome)",
+        RED_FLAGS_GROUP,
         "Answer yes if either is present.",
         required=True,
         red_flag=True,
-        options=YES_NO,
-        group=RED_FLAGS_GROUP,
     ),
-    Question(
+    yes_no(
         "multilevel_motor_deficit",
-        bool,
         "Multiple level motor deficits",
+        RED_FLAGS_GROUP,
         "Motor deficits at more than one root level.",
         required=True,
         red_flag=True,
-        options=YES_NO,
-        group=RED_FLAGS_GROUP,
     ),
-    Question(
+    yes_no(
         "severe_deficit",
-        bool,
         "Severe neurologic deficit",
+        TIMING_GROUP,
         'In your clinical judgement: the guideline gives no strength cut-off for "severe". A foot drop is '
         'not severe merely by being a foot drop: the guideline contrasts severe deficits with the "most '
         'patients" who "should initially receive conservative management".',
         required=True,
-        options=YES_NO,
-        group=TIMING_GROUP,
     ),
     Question(
         "days_since_onset",
@@ -187,65 +191,21 @@ QUESTIONS: tuple[Question, ...] = (
             (Mri.NO_COMPRESSION, "No nerve root compression on MRI"),
         ),
     ),
-    Question(
-        "functional_impairment",
-        bool,
-        "Significant functional impairment affecting daily activities",
-        "",
-        required=False,
-        default=False,
-        options=YES_NO,
-        group=SURGERY_GROUP,
-    ),
-    Question(
-        "instability",
-        bool,
-        "Preoperative radiographic instability (spondylolisthesis)",
-        "",
-        required=False,
-        default=False,
-        options=YES_NO,
-        group=FUSION_GROUP,
-    ),
-    Question(
-        "recurrent_herniation",
-        bool,
-        "Recurrent disc herniation",
-        "",
-        required=False,
-        default=False,
-        options=YES_NO,
-        group=FUSION_GROUP,
-    ),
-    Question(
+    yes_no("functional_impairment", "Significant functional impairment affecting daily activities", SURGERY_GROUP),
+    yes_no("instability", "Preoperative radiographic instability (spondylolisthesis)", FUSION_GROUP),
+    yes_no("recurrent_herniation", "Recurrent disc herniation", FUSION_GROUP),
+    yes_no(
         "chronic_axial_pain",
-        bool,
         "Chronic axial low-back pain",
+        FUSION_GROUP,
         "With a recurrent disc herniation, a circumstance for fusion.",
-        required=False,
-        default=False,
-        options=YES_NO,
-        group=FUSION_GROUP,
     ),
-    Question(
-        "heavy_manual_labor",
-        bool,
-        "Heavy manual laborer",
-        "",
-        required=False,
-        default=False,
-        options=YES_NO,
-        group=FUSION_GROUP,
-    ),
-    Question(
+    yes_no("heavy_manual_labor", "Heavy manual laborer", FUSION_GROUP),
+    yes_no(
         "significant_preoperative_axial_pain",
-        bool,
         "Significant preoperative axial back pain",
+        FUSION_GROUP,
         "In a heavy manual laborer, a circumstance for fusion (Level IV evidence only).",
-        required=False,
-        default=False,
-        options=YES_NO,
-        group=FUSION_GROUP,
     ),
 )
 

@@ -1,47 +1,20 @@
-"""Shared fixtures: the site built once per session, served on 127.0.0.1, and a real Chromium."""
+"""Shared fixtures: the site built once per session, served on 127.0.0.1, and a real Chromium.
+Helpers live in tests/support/."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "build_scripts"))
-
-from site_build import chromium_path  # noqa: E402
-from static_server import serve_in_thread  # noqa: E402
+from sitebuild.browser import chromium_path
+from sitebuild.static_server import serve_in_thread
+from tests.support.browser import CHROMIUM_ARGS, Watch, build_site, watch_context
 
 # CI runs on two cores with Chromium and Pyodide busy: give assertions room to wait.
 expect.set_options(timeout=10_000)
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=config.parent,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="session")
@@ -75,37 +48,6 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
-
-
-@dataclass
-class Watch:
-    """What a page did that a test must not let pass: console errors and requests to other hosts."""
-
-    console_errors: list[str] = field(default_factory=list)
-    external_requests: list[str] = field(default_factory=list)
-    allowed_errors: list[str] = field(default_factory=list)
-
-    def unexpected_errors(self) -> list[str]:
-        return [e for e in self.console_errors if not any(a in e for a in self.allowed_errors)]
-
-
-def is_local(url: str) -> bool:
-    parsed = urlparse(url)
-    return parsed.scheme in ("data", "blob", "about", "file") or parsed.hostname == "127.0.0.1"
-
-
-def watch_context(context: BrowserContext, refuse_other_hosts: bool = True) -> Watch:
-    watch = Watch()
-
-    def on_page(page: Page) -> None:
-        page.on("console", lambda m: m.type == "error" and watch.console_errors.append(f"{page.url}: {m.text}"))
-        page.on("pageerror", lambda e: watch.console_errors.append(f"{page.url}: {e}"))
-
-    context.on("page", on_page)
-    context.on("request", lambda r: is_local(r.url) or watch.external_requests.append(r.url))
-    if refuse_other_hosts:  # belt and braces; routing is left off where a service worker must run
-        context.route(lambda url: not is_local(url), lambda route: route.abort())
-    return watch
 
 
 @pytest.fixture

@@ -41,10 +41,13 @@ BOOL_FIELDS = (
 )
 INT_FIELDS = {"days_since_onset": (0, 3650), "dorsiflexion_mrc": (0, 4)}
 
-BAD = (
-    [(f, v) for f in ENUM_FIELDS for v in ("yes", 1, None, True, "", "Unilateral")]
-    + [(f, v) for f in BOOL_FIELDS for v in ("yes", "true", 1, 0, None, [])]
-    + [(f, v) for f in INT_FIELDS for v in (3.5, "3", True, None, 1.0, -1)]
+WRONG_ENUM: tuple[object, ...] = ("yes", 1, None, True, "", "Unilateral")
+WRONG_BOOL: tuple[object, ...] = ("yes", "true", 1, 0, None, [])
+WRONG_INT: tuple[object, ...] = (3.5, "3", True, None, 1.0, -1)
+BAD: list[tuple[str, object]] = (
+    [(f, v) for f in ENUM_FIELDS for v in WRONG_ENUM]
+    + [(f, v) for f in BOOL_FIELDS for v in WRONG_BOOL]
+    + [(f, v) for f in INT_FIELDS for v in WRONG_INT]
     + [(f, hi + 1) for f, (_, hi) in INT_FIELDS.items()]
 )
 

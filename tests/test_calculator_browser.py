@@ -14,93 +14,20 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from calculator import assess
-from tests.a11y import assert_no_axe_violations
-from tests.conftest import Watch, watch_context
-from tests.site_html import source_lines
-from tests.test_site_content import DATA, REFERENCES
-from tests.vignettes import VIGNETTE_IDS, VIGNETTES
-
-READY_TIMEOUT_MS = 60_000
-REQUIRED = {
-    "course": "stable",
-    "laterality": "unilateral",
-    "bladder_bowel_dysfunction": False,
-    "multilevel_motor_deficit": False,
-    "severe_deficit": False,
-    "days_since_onset": 12,
-}
-# Holds the worker's replies while window.__hold is set, and counts the requests sent to it, so a test
-# can look at the page while a request is in flight.
-WORKER_PROBE = """
-(() => {
-  const Native = Worker;
-  window.__sent = 0; window.__hold = false; window.__held = [];
-  window.Worker = class extends Native {
-    postMessage(message) { window.__sent += 1; super.postMessage(message); }
-    set onmessage(fn) {
-      super.onmessage = (event) => (window.__hold && event.data.id ? window.__held.push(() => fn(event)) : fn(event));
-    }
-    get onmessage() { return super.onmessage; }
-  };
-  window.__release = (newestFirst = false) => {
-    window.__hold = false;
-    const held = window.__held.splice(0);
-    (newestFirst ? held.reverse() : held).forEach((deliver) => deliver());
-  };
-})();
-"""
-
-
-def open_calculator(page: Page, base_url: str) -> None:
-    page.goto(base_url + "calculator/")
-    expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
-
-
-def answer(page: Page, findings: dict) -> None:
-    """Answer as a clinician would: start from a reset form, click each choice, type the numbers."""
-    page.locator("#calculator-reset").click()
-    for name, value in findings.items():
-        field = page.locator(f'[data-field="{name}"]')
-        if field.locator("input[type=radio]").count():
-            field.locator(f"input[value='{json.dumps(value)}']").check()
-        else:
-            field.locator("input[type=text]").fill(str(value))
-
-
-def expect_shows(page: Page, findings: dict) -> None:
-    """The page shows exactly CPython's assessment of the same findings."""
-    expected = assess(findings)
-    reasons = page.locator(".result-rec__reason > strong")
-    expect(reasons).to_have_text([r["reason"] for r in expected["recommendations"]])
-    ids = page.locator(".result-rec").evaluate_all("nodes => nodes.map(n => n.id.replace('result-', ''))")
-    assert ids == [r["id"] for r in expected["recommendations"]]
-    # Every reason that rests on a reading links to that reading's entry, and to nothing else.
-    reading_links = page.locator(".result-rec").evaluate_all(
-        "nodes => nodes.map(n => [...n.querySelectorAll('.result-rec__reason a')].map(a => a.href))"
-    )
-    assert [[urlparse(href).path + "#" + urlparse(href).fragment for href in links] for links in reading_links] == [
-        [f"/readings/#{reading}" for reading in r["readings"]] for r in expected["recommendations"]
-    ]
-    headline = expected["headline"]
-    expect(page.locator(".care-card__label")).to_have_text(headline["label"])
-    expect(page.locator(".care-card__title")).to_have_text(headline["title"])
-    expect(page.locator(".care-card")).to_have_class(re.compile(f"care-card--{headline['level']}"))
-    expect(page.locator(".result-pathway")).to_have_class(re.compile(f"result-pathway--{expected['pathway']}"))
-    expect(page.locator(".result-now > li")).to_contain_text([line["text"] for line in headline["now"]])
-    expect(page.locator(".day-line__text li").first).to_have_text(
-        f"Today: day {findings['days_since_onset']} since onset."
-    )
-    notes = page.locator(".result-rec--reading .calculator-note")
-    expect(notes).to_have_count(sum(r["kind"] == "reading" for r in expected["recommendations"]))
-    if expected["prognosis"]:
-        items = page.locator(".result-prognosis li")
-        expect(items).to_have_text([re.compile(re.escape(s["text"])) for s in expected["prognosis"]["statements"]])
-    else:
-        expect(page.locator(".result-prognosis")).to_have_count(0)
-    applies = page.locator(".panel-statement--applies").evaluate_all("ns => ns.map(n => n.id.slice(6))")
-    assert sorted(applies) == sorted(r["id"] for r in expected["recommendations"] if r["kind"] == "guideline")
-    expect(page.locator("#calculator-results")).not_to_have_attribute("aria-busy", "true")
+from calculator import __version__, assess
+from sitebuild.paths import SNAPSHOT
+from tests.support.a11y import assert_no_axe_violations
+from tests.support.browser import Watch, watch_context
+from tests.support.calculator_page import (
+    READY_TIMEOUT_MS,
+    REQUIRED,
+    WORKER_PROBE,
+    answer,
+    expect_shows,
+    open_calculator,
+)
+from tests.support.sources import SOURCE_CITATIONS, shown_citations
+from tests.support.vignettes import VIGNETTE_IDS, VIGNETTES
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +62,7 @@ def test_each_recommendation_opens_to_its_statement_with_each_items_own_citation
     answer(calc, findings)
     expect_shows(calc, findings)
     for rec in calc.locator(".result-rec--guideline").all():
-        rec_id = rec.get_attribute("id").removeprefix("result-")
+        rec_id = (rec.get_attribute("id") or "").removeprefix("result-")
         entry = index["recommendations"][rec_id]
         more = rec.locator(".result-rec__more")
         toggle = rec.locator(".result-rec__toggle")
@@ -144,13 +71,10 @@ def test_each_recommendation_opens_to_its_statement_with_each_items_own_citation
         toggle.click()
         expect(toggle).to_have_attribute("aria-expanded", "true")
 
-        def shown(numbers):
-            return [f"{n}\u2020" if index["references"][str(n)]["unverified"] else str(n) for n in numbers]
-
-        expect(more.locator(".statement__cited .cite a")).to_have_text(shown(entry["citations"]))
+        expect(more.locator(".statement__cited .cite a")).to_have_text(shown_citations(entry["citations"]))
         for item, source in zip(more.locator("li").all(), entry["items"], strict=True):
             expect(item).to_contain_text(source["text"])
-            expect(item.locator(".cite a")).to_have_text(shown(source["citations"]))
+            expect(item.locator(".cite a")).to_have_text(shown_citations(source["citations"]))
         expect(more.locator(".statement-link")).to_have_attribute("href", re.compile(f"from=calculator#{rec_id}$"))
 
 
@@ -298,7 +222,7 @@ def test_each_result_change_is_announced_in_one_line_that_stays_in_view(calc: Pa
 def test_loading_shows_progress_then_python_starts_from_the_builds_snapshot(page: Page, base_url):
     messages: list[str] = []  # the page's console carries its workers' messages too
     page.on("console", lambda m: messages.append(m.text))
-    with page.expect_response(lambda r: r.url.endswith("/snapshot.bin.gz")) as snapshot:
+    with page.expect_response(lambda r: r.url.endswith(f"/{SNAPSHOT.as_posix()}")) as snapshot:
         page.goto(base_url + "calculator/", wait_until="domcontentloaded")
         expect(page.locator("#calculator-status progress")).to_be_visible()
     assert snapshot.value.ok
@@ -374,7 +298,7 @@ def test_print_this_assessment_gives_a4_with_the_assessment_only_every_recommend
     ):
         assert title in text
     assert "Progressive (strength declining over hours to days)" in text and "2 - active movement" in text
-    assert re.search(r"Date and time: \S+", text) and "Version 1.0.0" in text
+    assert re.search(r"Date and time: \S+", text) and f"Version {__version__}" in text
     assert "Supports and does not replace clinical judgement." in text
     for absent in ("Reset all answers", "Red flags (immediate MRI", "The guideline's recommendations", "Search"):
         assert absent not in text
@@ -383,7 +307,9 @@ def test_print_this_assessment_gives_a4_with_the_assessment_only_every_recommend
 def test_without_the_snapshot_python_still_starts(page: Page, base_url):
     messages: list[str] = []
     page.on("console", lambda m: messages.append(m.text))
-    page.route(lambda url: urlparse(url).path.endswith("/snapshot.bin.gz"), lambda route: route.fulfill(status=404))
+    page.route(
+        lambda url: urlparse(url).path.endswith(f"/{SNAPSHOT.as_posix()}"), lambda route: route.fulfill(status=404)
+    )
     page.goto(base_url + "calculator/")
     expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
     assert [m for m in messages if "without the snapshot" in m]
@@ -551,15 +477,13 @@ def test_a_blocked_script_never_leaves_loading_forever(page: Page, watch: Watch,
 
 
 def test_the_panel_shows_each_list_item_with_the_sources_own_citations_daggers_included(calc: Page):
-    source = {s.text: s.citations for s in source_lines(DATA / "guideline-source.txt")}
-    unverified = {r["number"] for r in REFERENCES if r["status"] == "not identified"}
     items = calc.locator("#guideline-panel .statement li").evaluate_all(
         "ns => ns.map(n => [n.firstChild.textContent.trim(), "
         "[...n.querySelectorAll('.cite a')].map(a => a.textContent)])"
     )
     assert len(items) >= 20
     for text, cites in items:
-        assert cites == [f"{n}\u2020" if n in unverified else str(n) for n in source[text]], text
+        assert cites == shown_citations(SOURCE_CITATIONS[text]), text
     expect(calc.locator("#guideline-panel .unverified-legend")).to_have_text(
         "\u2020 source not identified: the figure is as the guideline states it, unverified."
     )

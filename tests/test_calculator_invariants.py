@@ -51,6 +51,7 @@ def all_findings():
             "significant_preoperative_axial_pain": preop,
         }
         # The grade changes only the prognosis: vary it along one axis, not the product.
+        assert isinstance(days, int) and isinstance(fi, bool) and isinstance(inst, bool)
         mrc = MRC[(days + fi + inst) % len(MRC)]
         if mrc is not None:
             findings["dorsiflexion_mrc"] = mrc

@@ -6,7 +6,7 @@ from calculator import assess
 from calculator.assessment import Fusion, FusionReason, Imaging, Pathway, RecommendationId, RedFlag, Surgery
 from calculator.quotes import PROGNOSIS
 from calculator.rules import DELAYED_SURGERY_AFTER, ELECTIVE_SURGERY_FROM, IMAGING_DUE
-from tests.vignettes import VIGNETTE_IDS, VIGNETTES
+from tests.support.vignettes import VIGNETTE_IDS, VIGNETTES
 
 KEYS = ("pathway", "imaging", "surgery", "fusion", "fusion_reasons", "red_flags", "reassess_on_day")
 

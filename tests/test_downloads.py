@@ -12,29 +12,28 @@ import pytest
 from playwright.sync_api import Browser, expect
 from pypdf import PdfReader
 
-from tests.conftest import watch_context
-from tests.site_html import CITATION_GROUP, pages
-from tests.test_site_content import CONTRACT_IDS, DATA, REFERENCES
+from calculator import __version__
+from sitebuild import flowchart
+from sitebuild.paths import PDF as PDF_PATH
+from sitebuild.paths import SNAPSHOT
+from sitebuild.paths import ZIP as ZIP_PATH
+from tests.support.browser import watch_context
+from tests.support.site_html import CITATION_GROUP, pages
+from tests.support.sources import CONTRACT_IDS, DATA, NAV_PAGES, REFERENCES, UNVERIFIED, page_title
 
-PDF = "downloads/foot-drop-guideline.pdf"
-ZIP = "downloads/foot-drop-guideline-offline.zip"
+PDF = PDF_PATH.as_posix()
+ZIP = ZIP_PATH.as_posix()
 SOURCE_LINES = [
     re.sub(r"^- ", "", line.strip())
     for line in (DATA / "guideline-source.txt").read_text().splitlines()
     if line.strip()
 ]
+# The guideline's sections and the References, as the handout prints them: the pages' own H1s.
 SECTIONS = [
-    "Initial Assessment and Timing",
-    "Surgical Indications and Timing",
-    "Surgical Approach",
-    "Conservative Management",
-    "Prognosis and Recovery",
-    "Critical Pitfalls to Avoid",
-    "References",
+    page_title(p)
+    for p in NAV_PAGES
+    if p not in ("index.md", "calculator.md", "readings.md", "test-cases.md", "about.md")
 ]
-
-
-UNVERIFIED = {r["number"] for r in REFERENCES if r["status"] == "not identified"}
 
 
 def cited(group: str) -> str:
@@ -63,7 +62,7 @@ def test_the_handout_is_a4_with_title_version_date_disclaimer_and_page_numbers(h
         width, height = (float(x) for x in page.mediabox[2:])
         assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2
     assert text.startswith("Treatment of Foot Drop Due to Disc Herniation")
-    assert re.search(r"Version 1\.0\.0, built on \d{4}-\d{2}-\d{2}\.", text)
+    assert re.search(rf"Version {re.escape(__version__)}, built on \d{{4}}-\d{{2}}-\d{{2}}\.", text)
     assert "Supports and does not replace clinical judgement." in text
     for number in range(1, len(reader.pages) + 1):
         assert f"page {number} of {len(reader.pages)}" in text
@@ -98,11 +97,13 @@ def test_every_page_links_to_the_handout(site_dir):
 
 
 def test_the_service_worker_precaches_every_file_but_the_downloads(site_dir):
-    listed = json.loads(re.search(r"const FILES = (\[.*?\]);", (site_dir / "sw.js").read_text(), re.DOTALL).group(1))
+    found = re.search(r"const FILES = (\[.*?\]);", (site_dir / "sw.js").read_text(), re.DOTALL)
+    assert found, "sw.js lists no files"
+    listed = json.loads(found.group(1))
     every_file = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
     expected = {f for f in every_file if f != "sw.js" and not f.startswith("downloads/")}
     assert {f for f in listed if (site_dir / f).is_file()} == expected
-    assert "assets/pyodide/snapshot.bin.gz" in listed and any(f.endswith(".whl") for f in listed)
+    assert SNAPSHOT.as_posix() in listed and any(f.endswith(".whl") for f in listed)
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +151,7 @@ def test_the_offline_copy_works_from_file_text_navigation_and_search(browser: Br
         # Material renders result items as they scroll into view: follow the result's link itself.
         result = page.locator('.md-search-result__item a[href*="surgical-approach.html"]').first
         expect(result).to_be_attached()
-        page.goto(result.get_attribute("href"))
+        page.goto(result.get_attribute("href") or "")
         expect(page.locator("mark", has_text="spondylolisthesis").first).to_be_visible()
         page.goto((unpacked / "calculator.html").as_uri())
         status = page.locator("#calculator-status")
@@ -163,8 +164,6 @@ def test_the_offline_copy_works_from_file_text_navigation_and_search(browser: Br
 
 
 def test_the_first_page_is_the_summary_red_flags_timing_and_the_flowchart(handout):
-    import flowchart
-
     reader, _ = handout
     first = " ".join(reader.pages[0].extract_text().split())
     assert first.startswith("Treatment of Foot Drop Due to Disc Herniation")

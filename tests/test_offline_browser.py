@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from static_server import serve_in_thread  # tests/conftest.py puts build_scripts on the path
 
-from tests.conftest import watch_context
-from tests.test_calculator_browser import answer, expect_shows, open_calculator
-from tests.test_site_browser import PAGES
-from tests.vignettes import VIGNETTES
+from sitebuild.static_server import serve_in_thread
+from tests.support.browser import watch_context
+from tests.support.calculator_page import answer, expect_shows, open_calculator
+from tests.support.sources import PAGE_PATHS as PAGES
+from tests.support.vignettes import VIGNETTES
 
 FINDINGS = VIGNETTES[0]["findings"]
 

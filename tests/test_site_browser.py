@@ -7,20 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.a11y import assert_no_axe_violations
-
-PAGES = [
-    "",
-    "initial-assessment/",
-    "surgical-indications/",
-    "surgical-approach/",
-    "conservative-management/",
-    "prognosis/",
-    "pitfalls/",
-    "calculator/",
-    "references/",
-    "about/",
-]
+from tests.support.a11y import assert_no_axe_violations
+from tests.support.sources import PAGE_PATHS as PAGES
 
 
 @pytest.mark.parametrize("path", PAGES)

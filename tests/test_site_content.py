@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-import yaml
 
-from tests.site_html import blocks, pages, source_lines
-
-DATA = Path(__file__).parent / "data"
-ROOT = Path(__file__).resolve().parents[1]
-SOURCE = source_lines(DATA / "guideline-source.txt")
-CONTRACT = (DATA / "decision-contract.md").read_text()
-CONTRACT_IDS = re.findall(r"^\| `([a-z-]+)` \|", CONTRACT.split("Recommendation ids")[1].split("## ")[0], re.MULTILINE)
-REFERENCES = yaml.safe_load((ROOT / "docs" / "references.yml").read_text())["references"]
+from tests.support.site_html import blocks, pages
+from tests.support.sources import (
+    CONTRACT_IDS,
+    CONTRACT_KINDS,
+    CONTRACT_READINGS,
+    GUIDELINE_IDS,
+    READING_IDS,
+    REFERENCE_NUMBERS,
+    REFERENCES,
+    ROOT,
+    SOURCE,
+    SOURCE_TEXT,
+)
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +38,7 @@ def ids_in(html: str) -> list[str]:
 
 
 def test_the_source_copy_is_read_as_statements():
-    assert len(SOURCE) == 55  # every non-empty line of the source
+    assert len(SOURCE) == sum(1 for line in SOURCE_TEXT.read_text().splitlines() if line.strip())
     assert SOURCE[1].text.endswith("to optimize nerve recovery.") and SOURCE[1].citations == (1, 2)
 
 
@@ -49,14 +52,6 @@ def test_every_source_statement_is_on_a_page_with_its_citation_numbers(statement
     ]
     assert found, f"not on the site: {statement.text}"
     assert any(cites == statement.citations for _, cites in found), found
-
-
-CONTRACT_KINDS = dict(
-    re.findall(r"^\| `([a-z-]+)` \| (guideline|reading) \|", CONTRACT.split("Recommendation ids")[1], re.MULTILINE)
-)
-GUIDELINE_IDS = [i for i in CONTRACT_IDS if CONTRACT_KINDS[i] == "guideline"]
-READING_IDS = [i for i in CONTRACT_IDS if CONTRACT_KINDS[i] == "reading"]
-CONTRACT_READINGS = re.findall(r"^- `([a-z-]+)`", CONTRACT.split("## Readings")[1].split("## ")[0], re.MULTILINE)
 
 
 def test_the_contract_ids_are_the_decision_modules_ids_in_its_order_with_their_kinds():
@@ -129,7 +124,7 @@ def test_every_citation_links_to_a_reference_that_exists(site_pages):
                 assert target.path == "/references/", (path, link)
                 assert target.fragment in reference_ids, (path, link)
                 cited.add(int(target.fragment.removeprefix("ref-")))
-    assert cited == {r["number"] for r in REFERENCES} == set(range(1, 7))
+    assert cited == REFERENCE_NUMBERS == set(range(1, len(REFERENCES) + 1))
 
 
 def test_every_reference_shows_its_status_candidates_and_a_back_link_to_each_citation(site_pages):

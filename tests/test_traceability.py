@@ -8,16 +8,15 @@ import json
 import re
 from dataclasses import replace
 
-import flowchart
 import pytest
 
 from calculator import assess, rules
-from tests.site_html import blocks, source_lines
-from tests.test_site_content import DATA, REFERENCES
-from tests.vignettes import VIGNETTE_DIR, VIGNETTES
-
-SOURCE = {s.text: s.citations for s in source_lines(DATA / "guideline-source.txt")}
-UNVERIFIED = {r["number"] for r in REFERENCES if r["status"] == "not identified"}
+from sitebuild import flowchart
+from sitebuild.paths import TEST_CASES
+from tests.support.site_html import blocks
+from tests.support.sources import SOURCE_CITATIONS as SOURCE
+from tests.support.sources import UNVERIFIED
+from tests.support.vignettes import VIGNETTE_DIR, VIGNETTES
 
 
 def test_the_flowchart_is_drawn_from_the_rules_thresholds(monkeypatch):
@@ -65,7 +64,9 @@ def test_every_patient_without_an_mri_takes_the_flowcharts_path_to_the_modules_o
 
 def test_the_flowcharts_text_equivalent_gives_every_step(site_dir):
     html = (site_dir / "calculator" / "index.html").read_text()
-    figure = re.search(r'<figure class="flowchart">.*?</figure>', html, re.DOTALL).group(0)
+    found = re.search(r'<figure class="flowchart">.*?</figure>', html, re.DOTALL)
+    assert found, "no flowchart on the calculator page"
+    figure = found.group(0)
     assert re.search(r'<svg class="flowchart__figure"[^>]*aria-hidden="true"', figure)
     listed = re.findall(r"<li>(.*?)</li>", figure.split('class="flowchart__text')[1].split("</ol>")[0])
     assert len(listed) == len(flowchart.steps())
@@ -105,7 +106,7 @@ def test_the_test_cases_are_published_as_a_page_and_a_download(site_dir):
     html = (site_dir / "test-cases" / "index.html").read_text()
     headings = [b.text for b in blocks(html) if b.tag == "h3"]
     assert headings == [case["name"] for case in VIGNETTES]
-    download = json.loads((site_dir / "downloads" / "foot-drop-test-cases.json").read_text())
+    download = json.loads((site_dir / TEST_CASES).read_text())
     assert download == {p.stem: json.loads(p.read_text()) for p in sorted(VIGNETTE_DIR.glob("*.json"))}
     sections = re.split(r"<h3 ", html)[1:]
     assert len(sections) == len(VIGNETTES)

@@ -6,7 +6,6 @@
 // must say there why the calculator cannot work.
 (() => {
   const DAY_MS = 86400000;
-  const DAGGER = "\u2020";
 
   const app = document.getElementById("calculator-app");
   if (app) start(app);
@@ -64,20 +63,18 @@
 
   function renderer(root, index) {
     const site = new URL(root.dataset.root, location.href);
-    const referencesUrl = new URL(root.dataset.references, location.href);
     let unverifiedShown = false;
 
+    // Each link's words come from the build's renderer of the pages (recommendations.json), not from here.
     function citeLinks(numbers) {
       if (!numbers.length) return null;
       const sup = el("sup", { className: "cite" });
       numbers.forEach((n, i) => {
-        if (i) sup.append(", ");
-        const unverified = index.references[n]?.unverified;
-        if (unverified) unverifiedShown = true;
-        const link = el("a", { href: new URL(`#ref-${n}`, referencesUrl).href }, `${n}${unverified ? DAGGER : ""}`);
-        link.setAttribute("aria-label", `Reference ${n}${unverified ? ": source not identified" : ""}`);
-        if (unverified) link.className = "cite-unverified";
-        sup.append(link);
+        const ref = index.references[n];
+        if (ref.unverified) unverifiedShown = true;
+        const link = el("a", { href: new URL(ref.href, site).href, className: ref.unverified ? "cite-unverified" : "" }, ref.text);
+        link.setAttribute("aria-label", ref.label);
+        sup.append(i ? ", " : "", link);
       });
       return sup;
     }
@@ -446,6 +443,7 @@
     function startWorker() {
       const url = new URL("assets/calculator/worker.js", site);
       url.searchParams.set("wheel", new URL(root.dataset.wheel, site).href);
+      url.searchParams.set("snapshot", new URL(root.dataset.snapshot, site).href);
       const seconds = Math.round(loadTimeoutMs / 1000);
       timer = setTimeout(() => fail(`it took more than ${seconds} seconds to start`), loadTimeoutMs);
       try {

@@ -4,13 +4,16 @@
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
-const wheel = new URL(self.location.href).searchParams.get("wheel");
+// The page passes the build's paths (sitebuild/paths.py) in this script's query.
+const params = new URL(self.location.href).searchParams;
+const wheel = params.get("wheel");
+const snapshotURL = params.get("snapshot");
 
 // Restoring the build's memory snapshot of a booted Python skips most of the start-up;
 // without it (or if it will not restore) Python boots from nothing, only slower.
 async function boot() {
   try {
-    const response = await fetch(`${indexURL}snapshot.bin.gz`);
+    const response = await fetch(snapshotURL);
     if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
     const snapshot = new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
     return await loadPyodide({ indexURL, _loadSnapshot: snapshot });

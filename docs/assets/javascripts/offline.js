@@ -3,6 +3,7 @@
 (() => {
   if (!("serviceWorker" in navigator) || !location.protocol.startsWith("http")) return;
   const config = JSON.parse(document.getElementById("__config").textContent);
+  const app = JSON.parse(document.getElementById("foot-drop-app").textContent);
   const scope = new URL(`${config.base}/`, location.href);
 
   let asked = false;
@@ -18,13 +19,13 @@
     button.textContent = "A new version is available - reload";
     button.addEventListener("click", () => {
       asked = true;
-      waiting.postMessage("skip-waiting");
+      waiting.postMessage(app.skipWaiting);
     });
     banner.append(button);
     document.body.append(banner);
   }
 
-  navigator.serviceWorker.register(new URL("sw.js", scope), { scope: scope.href }).then((registration) => {
+  navigator.serviceWorker.register(new URL(app.serviceWorker, location.href), { scope: scope.href }).then((registration) => {
     if (!registration) return; // service workers turned off (as in some test browsers)
     const controlled = () => navigator.serviceWorker.controller;
     if (registration.waiting && controlled()) offer(registration.waiting);

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-VIGNETTE_DIR = Path(__file__).parent / "vignettes"
+VIGNETTE_DIR = Path(__file__).parents[1] / "vignettes"
 
 
 def load_vignettes() -> list[dict[str, Any]]:

@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .paths import REFERENCES_PAGE
+
+# Every shortcode the `shortcodes` hook renders; the scan fails the build on any other, with its line.
+SHORTCODES = frozenset(
+    ("cite", "rec", "rec-start", "rec-end", "statement", "references", "readings", "flowchart", "test-cases")
+    + ("calculator-form", "build-info")
+)
 SHORTCODE = re.compile(r"<!--\s*md:([\w-]+)(.*?)-->")
 CITE_ARGS = re.compile(r"^\s*[1-9]\d*(\s*,\s*[1-9]\d*)*\s*$")
 STATUSES = ("probable", "possible", "not identified")
-REFERENCES_PAGE = "references.md"
 UNVERIFIED = "not identified"
 # A citation of an unverified reference is marked in words that survive touch screens, paper and
 # screen readers: a dagger after the number, explained by this legend.
@@ -56,6 +62,7 @@ class Citation:
     page: str  # src_uri of the citing page
     anchor: str  # id of the citation link on that page
     snippet: str  # the start of the citing statement, for back-link labels
+    line: int  # in the page's source file
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,11 @@ class Statement:
     citations: tuple[int, ...]  # the statement's own, not its items'
     items: tuple[Item, ...]
     markdown: str  # the source lines of the statement and its list, shortcodes included
+    line: int = 0  # of its id in the page's source file
+
+    @property
+    def where(self) -> str:
+        return f"{self.page}:{self.line}"
 
 
 @dataclass
@@ -126,7 +138,12 @@ def plain_text(line: str) -> str:
 
 
 def cite_numbers(line: str) -> tuple[int, ...]:
-    return tuple(n for name, args in SHORTCODE.findall(line) if name == "cite" for n in parse_cite(args))
+    """The citation numbers of a line, in order; a malformed citation gives none (the scan reports it)."""
+    numbers: list[int] = []
+    for name, args in SHORTCODE.findall(line):
+        if name == "cite" and CITE_ARGS.match(args):
+            numbers += parse_cite(args)
+    return tuple(numbers)
 
 
 def scan_page(src_uri: str, markdown: str) -> PageScan:
@@ -140,7 +157,9 @@ def scan_page(src_uri: str, markdown: str) -> PageScan:
     for index, line in enumerate(lines):
         for name, args in SHORTCODE.findall(line):
             where = f"{src_uri}:{index + 1}"
-            if name == "cite":
+            if name not in SHORTCODES:
+                scan.problems.append(f"{where}: unknown shortcode 'md:{name}'")
+            elif name == "cite":
                 try:
                     numbers = parse_cite(args)
                 except ValueError as problem:
@@ -149,20 +168,20 @@ def scan_page(src_uri: str, markdown: str) -> PageScan:
                 for number in numbers:
                     counts[number] = counts.get(number, 0) + 1
                     scan.citations.append(
-                        Citation(number, src_uri, f"cite-{number}-{counts[number]}", plain_text(line)[:70])
+                        Citation(number, src_uri, f"cite-{number}-{counts[number]}", plain_text(line)[:70], index + 1)
                     )
             elif name == "rec":
                 statement = _statement(args.strip(), src_uri, scan.title, lines, index)
                 if isinstance(statement, str):
                     scan.problems.append(f"{where}: {statement}")
                 else:
-                    scan.statements.append(statement)
+                    scan.statements.append(replace(statement, line=index + 1))
             elif name == "rec-start":
                 clause = _clause(args.strip(), src_uri, scan.title, line)
                 if isinstance(clause, str):
                     scan.problems.append(f"{where}: {clause}")
                 else:
-                    scan.statements.append(clause)
+                    scan.statements.append(replace(clause, line=index + 1))
     return scan
 
 
@@ -234,18 +253,29 @@ def relative_link(target_src: str, from_src: str) -> str:
     return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
 
 
+def citation_link(number: int, references: References) -> dict[str, Any]:
+    """What a citation link to reference `number` shows: its text (a dagger when the source is not
+    identified), its accessible label, and whether it is unverified. Pages and the calculator both use it."""
+    ref = references.by_number[number]
+    unverified = ref.status == UNVERIFIED
+    return {
+        "text": f"{number}{DAGGER if unverified else ''}",
+        "label": f"Reference {number}: " + ("source not identified" if unverified else ref.status),
+        "unverified": unverified,
+        "status": ref.status,
+    }
+
+
 def render_cite(numbers: tuple[int, ...], references: References, from_src: str, anchors: list[str] | None) -> str:
     """Superscript links to the References page; `anchors` gives each link its id (none for copies)."""
     links = []
     for i, number in enumerate(numbers):
-        ref = references.by_number[number]
-        unverified = ref.status == UNVERIFIED
-        label = f"Reference {number}: " + ("source not identified" if unverified else ref.status)
-        classes = " .cite-unverified" if unverified else ""
+        link = citation_link(number, references)
+        classes = " .cite-unverified" if link["unverified"] else ""
         anchor = f" #{anchors[i]}" if anchors else ""
         target = f"{relative_link(REFERENCES_PAGE, from_src)}#ref-{number}"
-        text = f"{number}{DAGGER if unverified else ''}"
-        links.append(f'[{text}]({target}){{{anchor}{classes} title="{label}" aria-label="{label}"}}')
+        label = link["label"]
+        links.append(f'[{link["text"]}]({target}){{{anchor}{classes} title="{label}" aria-label="{label}"}}')
     return '<sup class="cite">' + ", ".join(links) + "</sup>"
 
 

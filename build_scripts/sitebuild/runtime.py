@@ -1,56 +1,76 @@
 """Put the browser runtime into a built site: the Pyodide files from npm and the calculator wheel.
 
 Run by the `calculator_assets` hook after each build; also runnable alone:
-    python build_scripts/vendor_runtime.py site
-Idempotent: it overwrites the same files each time.
+    python -m sitebuild.runtime site
+Idempotent. Under a quick build (`mkdocs serve`) it copies only what changed and reuses a wheel built
+from the same sources.
 """
 
 from __future__ import annotations
 
 import argparse
 import base64
+import hashlib
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from site_build import page_on_served_site
+from .browser import page_on_served_site
+from .paths import IFRAME_WORKER_SHIM, PYODIDE_DIR, ROOT, SNAPSHOT, WHEEL
 
-ROOT = Path(__file__).resolve().parents[1]
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 # What loadPyodide fetches for the core runtime; the rest of the npm package is not needed.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-PYODIDE_DIR = Path("assets/pyodide")
-IFRAME_WORKER_SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
-SHIM_PATH = Path("assets/javascripts/iframe-worker-shim.js")
-WHEEL_DIR = Path("assets/calculator")
+SHIM_NPM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+# What the wheel is built from: when none of it changed, a quick build reuses the last wheel.
+WHEEL_SOURCES = ("pyproject.toml", "calculator/*.py")
+
+
+def copy_if_changed(source: Path, dest: Path) -> None:
+    """Copy unless `dest` already has the same size and modification time (copy2 keeps them)."""
+    if dest.is_file():
+        a, b = source.stat(), dest.stat()
+        if (a.st_size, a.st_mtime_ns) == (b.st_size, b.st_mtime_ns):
+            return
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, dest)
 
 
 def copy_pyodide(site: Path) -> None:
     missing = [name for name in PYODIDE_FILES if not (PYODIDE_NPM / name).is_file()]
     if missing:
         raise FileNotFoundError(
-            f"Pyodide runtime missing from {PYODIDE_NPM} ({', '.join(missing)}): run build_scripts/setup.sh"
+            f"Pyodide runtime missing from {PYODIDE_NPM} ({', '.join(missing)}): run build_scripts/commands/setup.sh"
         )
-    dest = site / PYODIDE_DIR
-    dest.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
-        shutil.copyfile(PYODIDE_NPM / name, dest / name)
+        copy_if_changed(PYODIDE_NPM / name, site / PYODIDE_DIR / name)
 
 
 def copy_iframe_worker_shim(site: Path) -> None:
     """Material's search worker from file:// runs in an iframe through this shim."""
-    if not IFRAME_WORKER_SHIM.is_file():
-        raise FileNotFoundError(f"{IFRAME_WORKER_SHIM} missing: run build_scripts/setup.sh")
-    (site / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(IFRAME_WORKER_SHIM, site / SHIM_PATH)
+    if not SHIM_NPM.is_file():
+        raise FileNotFoundError(f"{SHIM_NPM} missing: run build_scripts/commands/setup.sh")
+    copy_if_changed(SHIM_NPM, site / IFRAME_WORKER_SHIM)
 
 
-def build_wheel(site: Path) -> Path:
-    """The calculator as a pure py3-none-any wheel (pyodide-build needs Python 3.12+, so `build`)."""
-    dest = site / WHEEL_DIR
-    dest.mkdir(parents=True, exist_ok=True)
+def wheel_sources_digest() -> str:
+    digest = hashlib.sha256()
+    for pattern in WHEEL_SOURCES:
+        for path in sorted(ROOT.glob(pattern)):
+            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_wheel(site: Path, reuse: bool = False) -> Path:
+    """The calculator as a pure py3-none-any wheel (pyodide-build needs Python 3.12+, so `build`).
+    With `reuse`, a wheel already in `site` built from the same sources is kept."""
+    dest = site / WHEEL
+    stamp = dest.with_suffix(".sources")
+    if reuse and dest.is_file() and stamp.is_file() and stamp.read_text() == wheel_sources_digest():
+        return dest
+    dest.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
             [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", tmp, str(ROOT)],
@@ -59,14 +79,16 @@ def build_wheel(site: Path) -> Path:
             text=True,
         )
         wheels = list(Path(tmp).glob("calculator-*-py3-none-any.whl"))
-        if len(wheels) != 1:
-            raise RuntimeError(f"expected one pure calculator wheel, got {[w.name for w in wheels]}")
-        for old in dest.glob("calculator-*.whl"):
+        if [w.name for w in wheels] != [dest.name]:
+            raise RuntimeError(f"expected the pure wheel {dest.name}, got {[w.name for w in wheels]}")
+        for old in dest.parent.glob("calculator-*.whl"):
             old.unlink()
-        return Path(shutil.copy2(wheels[0], dest / wheels[0].name))
+        shutil.copy2(wheels[0], dest)
+    if reuse:
+        stamp.write_text(wheel_sources_digest())
+    return dest
 
 
-SNAPSHOT = PYODIDE_DIR / "snapshot.bin.gz"
 # Run in Chromium: boot Pyodide as the worker would, snapshot its memory, gzip it (mostly zeros).
 MAKE_SNAPSHOT = """
 async (indexURL) => {

@@ -1,6 +1,6 @@
 """Figures for the offline app and the downloads of a built site. Prints them; asserts nothing.
 
-.venv/bin/python build_scripts/bench_offline.py [SITE_DIR] [--runs N]
+.venv/bin/python build_scripts/benchmarks/bench_offline.py [SITE_DIR] [--runs N]
 """
 
 from __future__ import annotations
@@ -9,17 +9,14 @@ import argparse
 import json
 import re
 import statistics
-import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-sys.path.insert(0, str(Path(__file__).parent))
-from offline_copy import ZIP  # noqa: E402
-from pdf_handout import PDF  # noqa: E402
-from site_build import chromium_path  # noqa: E402
-from static_server import serve_in_thread  # noqa: E402
+from sitebuild.browser import chromium_path
+from sitebuild.paths import PDF, ZIP
+from sitebuild.static_server import serve_in_thread
 
 # From navigation start to the service worker active with every file precached.
 INSTALLED = "navigator.serviceWorker.ready.then(r => new Promise(done => { const w = r.active; "
@@ -34,7 +31,10 @@ def main() -> None:
     args = parser.parse_args()
     site: Path = args.site
 
-    files = json.loads(re.search(r"const FILES = (\[.*?\]);", (site / "sw.js").read_text(), re.DOTALL).group(1))
+    found = re.search(r"const FILES = (\[.*?\]);", (site / "sw.js").read_text(), re.DOTALL)
+    if not found:
+        raise SystemExit(f"{site / 'sw.js'} lists no files: build the site first")
+    files = json.loads(found.group(1))
     unique = {f for f in files if (site / f).is_file()}
     precache_bytes = sum((site / f).stat().st_size for f in unique)
 

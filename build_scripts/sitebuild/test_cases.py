@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-VIGNETTES = Path(__file__).resolve().parents[1] / "tests" / "vignettes"
-DOWNLOAD = Path("downloads/foot-drop-test-cases.json")
+from .paths import ROOT, TEST_CASES
+
+VIGNETTES = ROOT / "tests" / "vignettes"
 
 
 def load() -> dict[str, list[dict[str, Any]]]:
@@ -34,7 +35,7 @@ def page(download_link: str) -> str:
     count = sum(len(cases) for cases in themes.values())
     out = [
         # Raw HTML: the download is written by the build, not a docs page MkDocs could check.
-        f'{count} cases. Download them all as JSON: <a href="{download_link}" download>{DOWNLOAD.name}</a>. '
+        f'{count} cases. Download them all as JSON: <a href="{download_link}" download>{TEST_CASES.name}</a>. '
         "Each gives the findings "
         "(the calculator's input) and the expected pathway, imaging, surgery, fusion, reassessment day and "
         "recommendation ids in their order.",
@@ -68,6 +69,6 @@ def page(download_link: str) -> str:
 
 
 def write_download(site: Path) -> None:
-    path = site / DOWNLOAD
+    path = site / TEST_CASES
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(load(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -1,6 +1,6 @@
 """Benchmark of the decision module on CPython: assessments per second, and the wheel's size.
 
-    .venv/bin/python build_scripts/bench_calculator.py
+    .venv/bin/python build_scripts/benchmarks/bench_calculator.py
 Prints figures; asserts nothing (targets live in the issue notes, not in tests).
 """
 
@@ -12,13 +12,11 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from calculator import assess
+from sitebuild import test_cases
+from sitebuild.runtime import build_wheel
 
-from vendor_runtime import build_wheel  # noqa: E402
-
-from calculator import assess  # noqa: E402
-from tests.vignettes import VIGNETTES  # noqa: E402
+VIGNETTES = [case for cases in test_cases.load().values() for case in cases]
 
 RUNS = 7
 ROUNDS = 300

@@ -1,6 +1,6 @@
 """Benchmark of the in-browser calculator in Chromium, on loopback. Prints a table; asserts nothing.
 
-    .venv/bin/python build_scripts/bench_calculator_browser.py [SITE_DIR] [--runs N]
+    .venv/bin/python build_scripts/benchmarks/bench_calculator_browser.py [SITE_DIR] [--runs N]
 SITE_DIR is a built site (default: site/, from `mkdocs build`).
 """
 
@@ -9,14 +9,12 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Page, sync_playwright
 
-sys.path.insert(0, str(Path(__file__).parent))
-from site_build import chromium_path  # noqa: E402
-from static_server import serve_in_thread  # noqa: E402
+from sitebuild.browser import chromium_path
+from sitebuild.static_server import serve_in_thread
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 REQUIRED = {

@@ -12,10 +12,11 @@ from typing import Any
 
 import jinja2
 
-from calculator import __version__, findings_schema
+from calculator import findings_schema
+
+from .paths import INDEX, PDF, SNAPSHOT, WHEEL
 
 TEMPLATES = Path(__file__).parent / "templates"
-WHEEL_NAME = f"calculator-{__version__}-py3-none-any.whl"
 
 
 def questions(schema: dict[str, Any]) -> list[dict[str, Any]]:
@@ -47,16 +48,24 @@ def questions(schema: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def render_form(root: str, references: str, pdf: str, print_meta: dict[str, str]) -> str:
-    """The form, results and guideline panel; `root` is the site root and `references` the References
-    page, both as URLs relative to the calculator page; `pdf` the handout's path from the site root;
-    `print_meta` heads and foots the printout."""
+def render_form(root: str, print_meta: dict[str, str]) -> str:
+    """The form, results and guideline panel; `root` is the site root as a URL relative to the
+    calculator page; `print_meta` heads and foots the printout.
+    The page script gets every path it needs from the `data-*` attributes this writes."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
     )
     groups = [(group, list(items)) for group, items in groupby(questions(findings_schema()), key=lambda q: q["group"])]
     html = env.get_template("calculator.html.j2").render(
-        groups=groups, root=root, references=references, pdf=pdf, wheel=WHEEL_NAME, print_meta=print_meta
+        groups=groups,
+        root=root,
+        paths={
+            "pdf": PDF.as_posix(),
+            "wheel": WHEEL.as_posix(),
+            "snapshot": SNAPSHOT.as_posix(),
+            "index": INDEX.as_posix(),
+        },
+        print_meta=print_meta,
     )
     # Markdown must not touch generated HTML: no blank lines, so it stays one raw block.
     return "\n".join(line for line in html.splitlines() if line.strip())

@@ -1,0 +1,34 @@
+"""Where the build puts each file it writes, relative to the site folder, and the names that go with
+them: the one place for each. Templates and the page scripts get them from here (the scripts through
+`data-*` attributes), never as a copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from calculator import __version__
+
+ROOT = Path(__file__).resolve().parents[2]  # the repository
+
+# Pages in docs/ that the build fills in.
+REFERENCES_PAGE = "references.md"
+READINGS_PAGE = "readings.md"
+
+# Written by the build into the site.
+INDEX = Path("recommendations.json")
+PDF = Path("downloads/foot-drop-guideline.pdf")
+ZIP = Path("downloads/foot-drop-guideline-offline.zip")
+ZIP_FOLDER = "foot-drop-guideline"  # what the zip unpacks to
+TEST_CASES = Path("downloads/foot-drop-test-cases.json")
+DOWNLOADS = "downloads/"  # copies for a device or for paper: not part of the app's precache
+SERVICE_WORKER = Path("sw.js")
+SKIP_WAITING = "skip-waiting"  # the message a page sends a waiting service worker to take over
+PYODIDE_DIR = Path("assets/pyodide")
+SNAPSHOT = PYODIDE_DIR / "snapshot.bin.gz"
+WHEEL_DIR = Path("assets/calculator")
+WHEEL = WHEEL_DIR / f"calculator-{__version__}-py3-none-any.whl"
+IFRAME_WORKER_SHIM = Path("assets/javascripts/iframe-worker-shim.js")
+MANIFEST = Path("manifest.webmanifest")
+
+# Read by mkdocs.yml (`!ENV`) to turn Material's offline plugin on in the nested build of the zip.
+OFFLINE_SWITCH = "FOOT_DROP_OFFLINE_COPY"

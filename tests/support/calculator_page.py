@@ -1,0 +1,93 @@
+"""The calculator page as a clinician uses it, for the browser tests: open it, answer, and expect
+exactly what CPython's assess() gives for the same findings."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlparse
+
+from playwright.sync_api import Page, expect
+
+from calculator import assess
+
+READY_TIMEOUT_MS = 60_000
+REQUIRED = {
+    "course": "stable",
+    "laterality": "unilateral",
+    "bladder_bowel_dysfunction": False,
+    "multilevel_motor_deficit": False,
+    "severe_deficit": False,
+    "days_since_onset": 12,
+}
+# Holds the worker's replies while window.__hold is set, and counts the requests sent to it, so a test
+# can look at the page while a request is in flight.
+WORKER_PROBE = """
+(() => {
+  const Native = Worker;
+  window.__sent = 0; window.__hold = false; window.__held = [];
+  window.Worker = class extends Native {
+    postMessage(message) { window.__sent += 1; super.postMessage(message); }
+    set onmessage(fn) {
+      super.onmessage = (event) => (window.__hold && event.data.id ? window.__held.push(() => fn(event)) : fn(event));
+    }
+    get onmessage() { return super.onmessage; }
+  };
+  window.__release = (newestFirst = false) => {
+    window.__hold = false;
+    const held = window.__held.splice(0);
+    (newestFirst ? held.reverse() : held).forEach((deliver) => deliver());
+  };
+})();
+"""
+
+
+def open_calculator(page: Page, base_url: str) -> None:
+    page.goto(base_url + "calculator/")
+    expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+
+
+def answer(page: Page, findings: dict) -> None:
+    """Answer as a clinician would: start from a reset form, click each choice, type the numbers."""
+    page.locator("#calculator-reset").click()
+    for name, value in findings.items():
+        field = page.locator(f'[data-field="{name}"]')
+        if field.locator("input[type=radio]").count():
+            field.locator(f"input[value='{json.dumps(value)}']").check()
+        else:
+            field.locator("input[type=text]").fill(str(value))
+
+
+def expect_shows(page: Page, findings: dict) -> None:
+    """The page shows exactly CPython's assessment of the same findings."""
+    expected = assess(findings)
+    reasons = page.locator(".result-rec__reason > strong")
+    expect(reasons).to_have_text([r["reason"] for r in expected["recommendations"]])
+    ids = page.locator(".result-rec").evaluate_all("nodes => nodes.map(n => n.id.replace('result-', ''))")
+    assert ids == [r["id"] for r in expected["recommendations"]]
+    # Every reason that rests on a reading links to that reading's entry, and to nothing else.
+    reading_links = page.locator(".result-rec").evaluate_all(
+        "nodes => nodes.map(n => [...n.querySelectorAll('.result-rec__reason a')].map(a => a.href))"
+    )
+    assert [[urlparse(href).path + "#" + urlparse(href).fragment for href in links] for links in reading_links] == [
+        [f"/readings/#{reading}" for reading in r["readings"]] for r in expected["recommendations"]
+    ]
+    headline = expected["headline"]
+    expect(page.locator(".care-card__label")).to_have_text(headline["label"])
+    expect(page.locator(".care-card__title")).to_have_text(headline["title"])
+    expect(page.locator(".care-card")).to_have_class(re.compile(f"care-card--{headline['level']}"))
+    expect(page.locator(".result-pathway")).to_have_class(re.compile(f"result-pathway--{expected['pathway']}"))
+    expect(page.locator(".result-now > li")).to_contain_text([line["text"] for line in headline["now"]])
+    expect(page.locator(".day-line__text li").first).to_have_text(
+        f"Today: day {findings['days_since_onset']} since onset."
+    )
+    notes = page.locator(".result-rec--reading .calculator-note")
+    expect(notes).to_have_count(sum(r["kind"] == "reading" for r in expected["recommendations"]))
+    if expected["prognosis"]:
+        items = page.locator(".result-prognosis li")
+        expect(items).to_have_text([re.compile(re.escape(s["text"])) for s in expected["prognosis"]["statements"]])
+    else:
+        expect(page.locator(".result-prognosis")).to_have_count(0)
+    applies = page.locator(".panel-statement--applies").evaluate_all("ns => ns.map(n => n.id.slice(6))")
+    assert sorted(applies) == sorted(r["id"] for r in expected["recommendations"] if r["kind"] == "guideline")
+    expect(page.locator("#calculator-results")).not_to_have_attribute("aria-busy", "true")

@@ -1,0 +1,60 @@
+"""The sources of truth the tests read: the project's copy of the guideline text and the contract,
+the reference list, and the site's navigation. Nothing here is a copy of what it describes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from tests.support.site_html import source_lines
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+SOURCE_TEXT = DATA / "guideline-source.txt"
+SOURCE = source_lines(SOURCE_TEXT)
+SOURCE_CITATIONS = {s.text: s.citations for s in SOURCE}
+
+CONTRACT = (DATA / "decision-contract.md").read_text()
+_ID_TABLE = CONTRACT.split("Recommendation ids")[1].split("## ")[0]
+CONTRACT_IDS = re.findall(r"^\| `([a-z-]+)` \|", _ID_TABLE, re.MULTILINE)
+CONTRACT_KINDS = dict(re.findall(r"^\| `([a-z-]+)` \| (guideline|reading) \|", _ID_TABLE, re.MULTILINE))
+GUIDELINE_IDS = [i for i in CONTRACT_IDS if CONTRACT_KINDS[i] == "guideline"]
+READING_IDS = [i for i in CONTRACT_IDS if CONTRACT_KINDS[i] == "reading"]
+CONTRACT_READINGS = re.findall(r"^- `([a-z-]+)`", CONTRACT.split("## Readings")[1].split("## ")[0], re.MULTILINE)
+
+REFERENCES = yaml.safe_load((ROOT / "docs" / "references.yml").read_text())["references"]
+REFERENCE_NUMBERS = {r["number"] for r in REFERENCES}
+UNVERIFIED = {r["number"] for r in REFERENCES if r["status"] == "not identified"}
+
+
+def _nav_pages(entries: list) -> list[str]:
+    out: list[str] = []
+    for entry in entries:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        out += _nav_pages(value) if isinstance(value, list) else [value]
+    return out
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+# mkdocs.yml uses !ENV, which plain YAML does not know; its value does not matter here.
+_Loader.add_constructor("!ENV", lambda loader, node: None)
+NAV_PAGES = _nav_pages(yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)["nav"])  # noqa: S506
+# Each page's URL path as the built site serves it ("" for the home page).
+PAGE_PATHS = ["" if p == "index.md" else p.removesuffix(".md") + "/" for p in NAV_PAGES]
+
+
+def shown_citations(numbers: tuple[int, ...] | list[int]) -> list[str]:
+    """Citation link texts as a reader sees them: a dagger after each unverified reference."""
+    return [f"{n}\u2020" if n in UNVERIFIED else str(n) for n in numbers]
+
+
+def page_title(page: str) -> str:
+    """A docs page's H1."""
+    match = re.search(r"^# (.+)$", (ROOT / "docs" / page).read_text(), re.MULTILINE)
+    assert match, page
+    return match.group(1).strip()
