@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Request, Route, expect
 from pypdf import PdfReader
 
 from calculator import __version__, assess
@@ -219,21 +219,60 @@ def test_each_result_change_is_announced_in_one_line_that_stays_in_view(calc: Pa
     expect(calc.locator("#results-title")).to_be_in_viewport()
 
 
-def test_loading_shows_progress_then_python_starts_from_the_builds_snapshot(page: Page, base_url):
+def test_loading_shows_progress_then_python_starts_from_the_snapshot_with_the_calculator_imported(page: Page, base_url):
     messages: list[str] = []  # the page's console carries its workers' messages too
     page.on("console", lambda m: messages.append(m.text))
+    wheels: list[str] = []
+
+    def on_request(request: Request) -> None:
+        if urlparse(request.url).path.endswith(".whl"):
+            wheels.append(request.url)
+
+    page.on("request", on_request)
     with page.expect_response(lambda r: r.url.endswith(f"/{SNAPSHOT.as_posix()}")) as snapshot:
         page.goto(base_url + "calculator/", wait_until="domcontentloaded")
         expect(page.locator("#calculator-status progress")).to_be_visible()
     assert snapshot.value.ok
+    # Served as deployed: the browser decompresses the snapshot, not a script.
+    assert snapshot.value.header_value("content-encoding") == "gzip"
     expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
     assert not [m for m in messages if "without the snapshot" in m]
+    start = page.evaluate("performance.getEntriesByName('calculator-ready')[0].detail")
+    assert start["path"] == "snapshot" and start["imported"] >= start["runtime"] >= start["snapshot"]
+    assert wheels == []  # the snapshot holds the calculator imported: no wheel on the start path
+    answer(page, REQUIRED)
+    expect_shows(page, REQUIRED)
+
+
+def without_snapshot(page: Page) -> None:
+    """Refuse the snapshot, so Python boots from nothing and loads the wheel (the fallback path)."""
+    page.route(
+        lambda url: urlparse(url).path.endswith(f"/{SNAPSHOT.as_posix()}"), lambda route: route.fulfill(status=404)
+    )
+
+
+def test_answers_given_while_python_starts_get_their_result_once_it_is_ready(page: Page, base_url):
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    page.route(lambda url: urlparse(url).path.endswith(f"/{SNAPSHOT.as_posix()}"), hold)
+    page.goto(base_url + "calculator/")
+    expect(page.locator("#calculator-app")).to_have_attribute("data-state", "loading")
+    answer(page, REQUIRED)
+    expect(page.locator("#results-body")).to_have_text("Results appear as soon as the calculator is ready.")
+    expect(page.locator("#calculator-app")).to_have_attribute("data-state", "loading")
+    assert len(held) == 1
+    held[0].continue_()
+    expect_shows(page, REQUIRED)
 
 
 def test_a_missing_wheel_says_the_calculator_failed_and_points_to_the_guideline(page: Page, watch: Watch, base_url):
     # The browser's own line for the refused download; the worker reports the rest in the page.
     watch.allowed_errors.append("Failed to load resource: the server responded with a status of 404")
     # A predicate, not a glob: the worker's own URL carries the wheel's URL in its query.
+    without_snapshot(page)
     page.route(lambda url: urlparse(url).path.endswith(".whl"), lambda route: route.fulfill(status=404, body="gone"))
     page.goto(base_url + "calculator/")
     status = page.locator("#calculator-status")
@@ -307,9 +346,7 @@ def test_print_this_assessment_gives_a4_with_the_assessment_only_every_recommend
 def test_without_the_snapshot_python_still_starts(page: Page, base_url):
     messages: list[str] = []
     page.on("console", lambda m: messages.append(m.text))
-    page.route(
-        lambda url: urlparse(url).path.endswith(f"/{SNAPSHOT.as_posix()}"), lambda route: route.fulfill(status=404)
-    )
+    without_snapshot(page)
     page.goto(base_url + "calculator/")
     expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
     assert [m for m in messages if "without the snapshot" in m]
@@ -372,6 +409,7 @@ def test_an_injected_python_failure_clears_the_results(page: Page, base_url, sit
             if item.filename == "calculator/rules.py":
                 data += INJECTED_FAILURE.encode()
             dst.writestr(item, data)
+    without_snapshot(page)  # the snapshot holds the real module imported
     page.route(lambda url: urlparse(url).path.endswith(".whl"), lambda route: route.fulfill(body=broken.getvalue()))
     open_calculator(page, base_url)
     answer(page, REQUIRED)
@@ -447,6 +485,7 @@ def test_a_reply_arriving_after_reset_is_not_shown(probed: Page):
 
 def test_after_a_load_failure_answers_do_not_hide_it(page: Page, watch: Watch, base_url):
     watch.allowed_errors.append("Failed to load resource: the server responded with a status of 404")
+    without_snapshot(page)
     page.route(lambda url: urlparse(url).path.endswith(".whl"), lambda route: route.fulfill(status=404, body="gone"))
     page.goto(base_url + "calculator/")
     status = page.locator("#calculator-status")
@@ -487,3 +526,21 @@ def test_the_panel_shows_each_list_item_with_the_sources_own_citations_daggers_i
     expect(calc.locator("#guideline-panel .unverified-legend")).to_have_text(
         "\u2020 source not identified: the figure is as the guideline states it, unverified."
     )
+
+
+def test_back_from_another_page_shows_an_empty_form_not_the_last_patient(page: Page, base_url):
+    open_calculator(page, base_url)
+    answer(page, {**REQUIRED, "dorsiflexion_mrc": 2})
+    expect_shows(page, {**REQUIRED, "dorsiflexion_mrc": 2})
+    page.goto(base_url + "about/")
+    page.go_back()
+    expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+    for name in REQUIRED:
+        expect(page.locator(f'[data-field="{name}"] input:checked')).to_have_count(0)
+    expect(page.locator('[data-field="dorsiflexion_mrc"] input:checked')).to_have_value("")  # the default
+    expect(page.locator("#days_since_onset-1")).to_have_value("")
+    expect(page.locator(".result-rec")).to_have_count(0)
+    # Material keeps its own settings (the colour scheme) in localStorage; no finding may be anywhere.
+    stored = page.evaluate("JSON.stringify([{...localStorage}, {...sessionStorage}])")
+    assert not any(name in stored for name in REQUIRED), stored
+    assert "days_since_onset" not in page.url

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from sitebuild.precompress import siblings
 from sitebuild.static_server import serve_in_thread
 from tests.support.browser import watch_context
 from tests.support.calculator_page import answer, expect_shows, open_calculator
@@ -81,6 +82,7 @@ def test_a_newer_build_is_offered_and_replaces_the_old_cache(app_context, own_si
     assert len(old) == 1 and old[0].startswith("foot-drop-guideline-")
     sw = copy / "sw.js"
     sw.write_text(sw.read_text().replace(old[0], "foot-drop-guideline-newer"))
+    siblings(copy)  # as the build does: the server sends sw.js.gz
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
     offer = page.get_by_role("button", name="A new version is available - reload")
     expect(offer).to_be_visible(timeout=60_000)

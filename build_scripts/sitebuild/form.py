@@ -14,7 +14,7 @@ import jinja2
 
 from calculator import findings_schema
 
-from .paths import INDEX, PDF, SNAPSHOT, WHEEL
+from .paths import INDEX, PDF, SNAPSHOT, WHEEL, WORKER
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -60,10 +60,14 @@ def render_form(root: str, print_meta: dict[str, str]) -> str:
         groups=groups,
         root=root,
         paths={
-            "pdf": PDF.as_posix(),
-            "wheel": WHEEL.as_posix(),
-            "snapshot": SNAPSHOT.as_posix(),
-            "index": INDEX.as_posix(),
+            name: path.as_posix()
+            for name, path in {
+                "pdf": PDF,
+                "index": INDEX,
+                "worker": WORKER,
+                "wheel": WHEEL,
+                "snapshot": SNAPSHOT,
+            }.items()
         },
         print_meta=print_meta,
     )

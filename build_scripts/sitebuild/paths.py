@@ -24,8 +24,10 @@ DOWNLOADS = "downloads/"  # copies for a device or for paper: not part of the ap
 SERVICE_WORKER = Path("sw.js")
 SKIP_WAITING = "skip-waiting"  # the message a page sends a waiting service worker to take over
 PYODIDE_DIR = Path("assets/pyodide")
-SNAPSHOT = PYODIDE_DIR / "snapshot.bin.gz"
+# Stored raw: the server (Content-Encoding) or the service worker hands it decompressed to the worker.
+SNAPSHOT = PYODIDE_DIR / "snapshot.bin"
 WHEEL_DIR = Path("assets/calculator")
+WORKER = WHEEL_DIR / "worker.js"
 WHEEL = WHEEL_DIR / f"calculator-{__version__}-py3-none-any.whl"
 IFRAME_WORKER_SHIM = Path("assets/javascripts/iframe-worker-shim.js")
 MANIFEST = Path("manifest.webmanifest")

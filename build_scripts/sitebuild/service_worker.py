@@ -23,7 +23,8 @@ def precache_list(site: Path) -> list[str]:
     files = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         rel = path.relative_to(site).as_posix()
-        if rel == SERVICE_WORKER.as_posix() or rel.startswith(DOWNLOADS):
+        # A .gz is how the server sends a file, not a file of its own: the cache stores it decompressed.
+        if rel == SERVICE_WORKER.as_posix() or rel.startswith(DOWNLOADS) or rel.endswith(".gz"):
             continue
         files.append(rel)
         if path.name == "index.html":

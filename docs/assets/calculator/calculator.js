@@ -430,7 +430,7 @@
       if (data.ready) {
         ready = true;
         clearTimeout(timer);
-        performance.mark("calculator-ready");
+        performance.mark("calculator-ready", { detail: data.timings }); // where the start-up went
         setStatus("ready", "Calculator ready.");
         return update();
       }
@@ -441,7 +441,7 @@
     }
 
     function startWorker() {
-      const url = new URL("assets/calculator/worker.js", site);
+      const url = new URL(root.dataset.worker, site);
       url.searchParams.set("wheel", new URL(root.dataset.wheel, site).href);
       url.searchParams.set("snapshot", new URL(root.dataset.snapshot, site).href);
       const seconds = Math.round(loadTimeoutMs / 1000);
@@ -531,6 +531,12 @@
         root.querySelector(`#${toggle.getAttribute("aria-controls")}`).hidden = !open;
       });
       printButton.addEventListener("click", () => window.print());
+      // Back, Forward or a reload may give this page back with the last patient's answers, from memory
+      // or restored by the browser (radio buttons ignore autocomplete="off"): start empty instead.
+      addEventListener("pageshow", (event) => {
+        const how = performance.getEntriesByType("navigation")[0]?.type;
+        if (event.persisted || how === "back_forward" || how === "reload") form.reset();
+      });
       addEventListener("beforeprint", stampDate);
       // "See the results" moves focus to the results heading, so reading goes on from there.
       status.addEventListener("click", (event) => {

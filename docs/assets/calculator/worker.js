@@ -1,42 +1,42 @@
-// The decision module in Pyodide, off the main thread.
-// One request shape: {id, findings} in, {id, assessment} or {id, errors} out, or {id, failure} when
-// Python itself fails; {ready} or {failed} once.
+// The decision module in Pyodide, off the main thread: {id, findings} in, {id, assessment | errors | failure} out.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
-// The page passes the build's paths (sitebuild/paths.py) in this script's query.
-const params = new URL(self.location.href).searchParams;
-const wheel = params.get("wheel");
-const snapshotURL = params.get("snapshot");
+const params = new URL(self.location.href).searchParams; // the build's paths, from the page
+const timings = { origin: performance.timeOrigin, start: performance.now() };
 
-// Restoring the build's memory snapshot of a booted Python skips most of the start-up;
-// without it (or if it will not restore) Python boots from nothing, only slower.
+// The build's snapshot holds Python with the calculator imported; failing it, Python boots, loads the wheel.
 async function boot() {
   try {
-    const response = await fetch(snapshotURL);
-    if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-    const snapshot = new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
-    return await loadPyodide({ indexURL, _loadSnapshot: snapshot });
+    const snapshot = fetch(params.get("snapshot")).then((response) => {
+      if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
+      return response.arrayBuffer().finally(() => (timings.snapshot = performance.now()));
+    }); // not awaited: the runtime's own files load meanwhile
+    snapshot.catch(() => {}); // loadPyodide awaits it only later: no "unhandled rejection" meanwhile
+    return [await loadPyodide({ indexURL, _loadSnapshot: snapshot }), "snapshot"];
   } catch (error) {
     console.warn("Starting Python without the snapshot:", error);
-    return loadPyodide({ indexURL });
+    return [await loadPyodide({ indexURL }), "boot"];
   }
 }
 
-const api = (async () => {
-  const pyodide = await boot();
-  const problems = [];
-  await pyodide.loadPackage(wheel, { messageCallback: () => {}, errorCallback: (m) => problems.push(m) });
-  // loadPackage resolves even when the wheel is missing: importing is the real check.
+// The snapshot has it imported; a boot from nothing loads the wheel (resolved even if missing: import checks).
+async function importCalculator(pyodide, path, problems = []) {
+  const wheel = params.get("wheel");
+  if (path === "boot") await pyodide.loadPackage(wheel, { messageCallback() {}, errorCallback: (m) => problems.push(m) });
   try {
     return pyodide.pyimport("calculator.api");
   } catch {
     throw new Error(`the calculator package could not be loaded from ${wheel} ${problems.join(" ")}`.trim());
   }
-})();
+}
 
-api.then(
-  () => postMessage({ ready: true }),
+const api = boot().then(([pyodide, path]) => {
+  Object.assign(timings, { runtime: performance.now(), path });
+  return importCalculator(pyodide, path).finally(() => (timings.imported = performance.now()));
+});
+api.then( // once: {ready, timings} or {failed}
+  () => postMessage({ ready: true, timings }),
   (error) => postMessage({ failed: String(error?.message ?? error) }),
 );
 

@@ -1,0 +1,59 @@
+"""The site as a host serves it: each text, wasm and snapshot file has a precompressed .gz that the
+server sends with Content-Encoding to a browser that accepts it, as nginx's gzip_static does."""
+
+from __future__ import annotations
+
+import gzip
+import urllib.error
+import urllib.request
+from email.message import Message
+from pathlib import Path
+
+import pytest
+
+from sitebuild.paths import SNAPSHOT
+from sitebuild.precompress import COMPRESSIBLE, SMALLEST
+
+
+def fetch(url: str, **headers: str) -> tuple[int, Message, bytes]:
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as answer:
+        return answer.code, answer.headers, b""
+
+
+def test_every_large_text_wasm_and_snapshot_file_has_a_gz_with_the_same_content(site_dir: Path):
+    checked = []
+    for path in site_dir.rglob("*"):
+        if path.is_file() and path.suffix in COMPRESSIBLE and path.stat().st_size >= SMALLEST:
+            gz = path.with_name(path.name + ".gz")
+            if gz.exists():  # absent only where compressing did not pay
+                assert gzip.decompress(gz.read_bytes()) == path.read_bytes(), path
+                checked.append(path.relative_to(site_dir).as_posix())
+    for must in (SNAPSHOT.as_posix(), "assets/pyodide/pyodide.asm.wasm", "calculator/index.html"):
+        assert must in checked
+
+
+@pytest.mark.parametrize(
+    ("path", "file", "content_type"),
+    [
+        ("calculator/", "calculator/index.html", "text/html"),
+        ("assets/pyodide/pyodide.asm.wasm", "assets/pyodide/pyodide.asm.wasm", "application/wasm"),
+        ("assets/pyodide/pyodide.asm.mjs", "assets/pyodide/pyodide.asm.mjs", "text/javascript"),
+        (SNAPSHOT.as_posix(), SNAPSHOT.as_posix(), "application/octet-stream"),
+    ],
+)
+def test_the_server_sends_the_gz_with_content_encoding_only_when_accepted(base_url, site_dir, path, file, content_type):
+    original = (site_dir / file).read_bytes()
+    status, headers, body = fetch(base_url + path, **{"Accept-Encoding": "gzip, deflate, br"})
+    encoded_modified = headers["Last-Modified"]
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip" and headers["Vary"] == "Accept-Encoding"
+    assert headers["Content-Type"].startswith(content_type)
+    assert gzip.decompress(body) == original and len(body) < len(original)
+    status, headers, body = fetch(base_url + path)
+    assert status == 200 and headers["Content-Encoding"] is None and body == original
+    status, _, _ = fetch(base_url + path, **{"Accept-Encoding": "gzip", "If-Modified-Since": encoded_modified})
+    assert status == 304
