@@ -22,12 +22,46 @@ def assess(findings: Mapping[str, Any]) -> dict[str, Any]:
     return {**assess_findings(parsed).to_dict(), "findings": findings_to_dict(parsed)}
 
 
-def decode(text: str) -> Any:
-    """Decoded JSON, or InvalidFindings naming the input as the field in error."""
+# Findings are a flat object of a few short values: anything far larger is refused before parsing.
+MAX_INPUT_CHARS = 64 * 1024
+MAX_DIGITS = 12
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise InvalidFindings({key: "is given more than once"})
+        seen[key] = value
+    return seen
+
+
+def _whole_number(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise InvalidFindings({"input": f"a number of more than {MAX_DIGITS} digits"})
+    return int(text)
+
+
+def _no_constant(name: str) -> Any:
+    raise InvalidFindings({"input": f"{name} is not a JSON number"})
+
+
+def decode(text: str | bytes) -> Any:
+    """Decoded JSON, or InvalidFindings naming the input (or a field given twice) as what is wrong.
+    Strict JSON only: no NaN or Infinity, no duplicate keys, bounded size, depth and digits."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as problem:
+            raise InvalidFindings({"input": f"not UTF-8 text ({problem.reason} at byte {problem.start})"}) from None
+    if len(text) > MAX_INPUT_CHARS:
+        raise InvalidFindings({"input": f"more than {MAX_INPUT_CHARS} characters"})
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_whole_number, parse_constant=_no_constant)
     except json.JSONDecodeError as problem:
         raise InvalidFindings({"input": f"not valid JSON ({problem})"}) from None
+    except RecursionError:
+        raise InvalidFindings({"input": "nested too deeply"}) from None
 
 
 def respond(request: str) -> str:

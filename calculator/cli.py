@@ -14,13 +14,14 @@ from .schema import findings_schema
 EXIT_BAD_INPUT = 2
 
 
-def _read(source: str) -> str:
+def _read(source: str) -> bytes:
+    """The raw bytes: decoding happens in `decode`, inside the error handling, whatever the locale."""
     if source == "-":
-        return sys.stdin.read()
+        return sys.stdin.buffer.read()
     try:
-        with open(source, encoding="utf-8") as handle:
+        with open(source, "rb") as handle:
             return handle.read()
-    except (OSError, UnicodeDecodeError) as problem:
+    except OSError as problem:
         raise InvalidFindings({"input": f"cannot read {source}: {problem}"}) from None
 
 

@@ -242,6 +242,11 @@ def parse_findings(data: Any) -> Findings:
         if key not in QUESTION_BY_NAME:
             errors[str(key)] = "unknown field"
     for question in QUESTIONS:
+        given = data.get(question.name)
+        if given is None and not question.required and question.default is None:
+            # "Not given" may also be said as null, as the assessment's own findings say it.
+            values[question.name] = None
+            continue
         if question.name not in data:
             if question.required:
                 errors[question.name] = "is required"

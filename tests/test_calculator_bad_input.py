@@ -1,13 +1,17 @@
 """Bad input is refused with a message naming each field, through the API and the command line."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from calculator import InvalidFindings, assess, findings_schema
+from calculator import InvalidFindings, assess, findings_schema, respond
+from calculator.api import decode
 
 ROOT = Path(__file__).resolve().parents[1]
 VALID = {
@@ -47,7 +51,8 @@ WRONG_INT: tuple[object, ...] = (3.5, "3", True, None, 1.0, -1)
 BAD: list[tuple[str, object]] = (
     [(f, v) for f in ENUM_FIELDS for v in WRONG_ENUM]
     + [(f, v) for f in BOOL_FIELDS for v in WRONG_BOOL]
-    + [(f, v) for f in INT_FIELDS for v in WRONG_INT]
+    # null is how the assessment says "not given" for the optional grade, so it is accepted there.
+    + [(f, v) for f in INT_FIELDS for v in WRONG_INT if (f, v) != ("dorsiflexion_mrc", None)]
     + [(f, hi + 1) for f, (_, hi) in INT_FIELDS.items()]
 )
 
@@ -175,3 +180,89 @@ def test_every_choice_question_offers_each_member_of_its_enum_once():
     for question in QUESTIONS:
         if isinstance(question.kind, type) and issubclass(question.kind, enum.Enum):
             assert [member for member, _ in question.options] == list(question.kind), question.name
+
+
+# Hostile input: the boundary answers every one with per-field errors (exit 2), never a traceback.
+HOSTILE = [
+    (
+        "a field given twice",
+        b'{"laterality": "unilateral", "laterality": "bilateral"}',
+        "laterality: is given more than once",
+    ),
+    ("deep nesting", b"[" * 5000, "input: nested too deeply"),
+    (
+        "a number of 4,301 digits",
+        b'{"days_since_onset": ' + b"9" * 4301 + b"}",
+        "input: a number of more than 12 digits",
+    ),
+    ("NaN", b'{"days_since_onset": NaN}', "input: NaN is not a JSON number"),
+    ("Infinity", b'{"days_since_onset": -Infinity}', "input: -Infinity is not a JSON number"),
+    ("bytes that are not UTF-8", b'{"laterality": "\xff"}', "input: not UTF-8 text (invalid start byte at byte 16)"),
+    ("a megabyte of spaces", b" " * 1_000_000 + b"{}", "input: more than 65536 characters"),
+]
+
+
+@pytest.mark.parametrize(("what", "data", "message"), HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_input_on_standard_input_is_an_error_line_not_a_traceback(what, data, message):
+    result = subprocess.run(
+        [sys.executable, "-m", "calculator", "assess", "-"],
+        input=data,
+        capture_output=True,
+        cwd=ROOT,
+        check=False,
+        # A strict UTF-8 locale: decoding stdin there used to raise before the error handling.
+        env={**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8:strict"},
+    )
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode() == f"error: {message}\n"
+
+
+def test_the_assessments_own_findings_are_valid_input():
+    first = assess({**VALID, "mri": "compression"})
+    assert first["findings"]["dorsiflexion_mrc"] is None
+    assert assess(first["findings"])["findings"] == first["findings"]
+
+
+def test_respond_answers_duplicate_keys_with_the_field_in_error():
+    reply = json.loads(respond('{"course": "stable", "course": "progressive"}'))
+    assert reply == {"errors": {"course": "is given more than once"}}
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=6),
+    max_leaves=20,
+)
+FIELDS = st.dictionaries(st.sampled_from([*VALID, *OPTIONAL_DEFAULTS, "dorsiflexion_mrc", "extra"]), JSON)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(JSON, FIELDS, st.builds(lambda extra: {**VALID, **extra}, FIELDS)))
+def test_any_json_gives_an_assessment_or_per_field_errors(data):
+    reply = json.loads(respond(json.dumps(data)))
+    assert list(reply) in (["assessment"], ["errors"])
+    if "errors" in reply:
+        assert reply["errors"] and all(isinstance(m, str) and m for m in reply["errors"].values())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200) | st.text(max_size=200).map(str.encode))
+def test_any_bytes_give_an_assessment_or_per_field_errors(data):
+    try:
+        assess_json = decode(data)
+        reply = json.loads(respond(json.dumps(assess_json)))
+    except InvalidFindings as problem:
+        assert problem.errors and all(problem.errors.values())
+        return
+    assert list(reply) in (["assessment"], ["errors"])
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.binary(max_size=100))
+def test_the_command_line_never_ends_in_a_traceback(data):
+    result = subprocess.run(
+        [sys.executable, "-m", "calculator", "assess", "-"], input=data, capture_output=True, cwd=ROOT, check=False
+    )
+    assert result.returncode in (0, 2) and b"Traceback" not in result.stderr
+    if result.returncode == 2:
+        assert result.stdout == b"" and all(line.startswith(b"error: ") for line in result.stderr.splitlines())

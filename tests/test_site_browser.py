@@ -67,3 +67,9 @@ def test_a_link_to_a_recommendation_marks_it_not_by_colour_alone(page: Page, bas
     expect(target).to_have_class(re.compile(r"\brecommendation--linked\b"))
     expect(target.locator(".recommendation__badge")).to_have_text("Recommended by the calculator: ")
     expect(target).to_be_in_viewport()
+
+
+def test_a_malformed_link_fragment_does_not_stop_the_recommendation_marking(page: Page, base_url):
+    page.goto(base_url + "initial-assessment/#%E0%A4%A")
+    page.evaluate("location.hash = 'mri-immediate'")
+    expect(page.locator("#mri-immediate")).to_have_class(re.compile(r"\brecommendation--linked\b"))

@@ -8,7 +8,12 @@
       el.classList.remove(LINKED);
       el.querySelector(".recommendation__badge")?.remove();
     });
-    const id = decodeURIComponent(location.hash.slice(1));
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // A malformed escape ("#%E0%A4%A") names no element: look it up as written.
+    }
     const target = id && document.getElementById(id);
     if (!target || !target.classList.contains("recommendation")) return;
     const fromCalculator = new URLSearchParams(location.search).get("from") === "calculator";
