@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, Request, Route, expect
+from playwright.sync_api import Browser, Locator, Page, Request, Route, expect
 from pypdf import PdfReader
 
 from calculator import __version__, assess
@@ -268,15 +268,21 @@ def test_answers_given_while_python_starts_get_their_result_once_it_is_ready(pag
     expect_shows(page, REQUIRED)
 
 
-def test_a_missing_wheel_says_the_calculator_failed_and_points_to_the_guideline(page: Page, watch: Watch, base_url):
+def open_with_a_missing_wheel(page: Page, watch: Watch, base_url: str) -> Locator:
+    """The fallback boot (no snapshot) with the wheel answered 404; returns the status line once it failed."""
     # The browser's own line for the refused download; the worker reports the rest in the page.
     watch.allowed_errors.append("Failed to load resource: the server responded with a status of 404")
-    # A predicate, not a glob: the worker's own URL carries the wheel's URL in its query.
     without_snapshot(page)
+    # A predicate, not a glob: the worker's own URL carries the wheel's URL in its query.
     page.route(lambda url: urlparse(url).path.endswith(".whl"), lambda route: route.fulfill(status=404, body="gone"))
     page.goto(base_url + "calculator/")
     status = page.locator("#calculator-status")
     expect(status).to_contain_text("The calculator could not load", timeout=READY_TIMEOUT_MS)
+    return status
+
+
+def test_a_missing_wheel_says_the_calculator_failed_and_points_to_the_guideline(page: Page, watch: Watch, base_url):
+    status = open_with_a_missing_wheel(page, watch, base_url)
     expect(status).to_contain_text("calculator package could not be loaded")
     expect(status.get_by_role("link", name="read the guideline")).to_have_attribute("href", base_url)
 
@@ -484,12 +490,7 @@ def test_a_reply_arriving_after_reset_is_not_shown(probed: Page):
 
 
 def test_after_a_load_failure_answers_do_not_hide_it(page: Page, watch: Watch, base_url):
-    watch.allowed_errors.append("Failed to load resource: the server responded with a status of 404")
-    without_snapshot(page)
-    page.route(lambda url: urlparse(url).path.endswith(".whl"), lambda route: route.fulfill(status=404, body="gone"))
-    page.goto(base_url + "calculator/")
-    status = page.locator("#calculator-status")
-    expect(status).to_contain_text("The calculator could not load", timeout=READY_TIMEOUT_MS)
+    status = open_with_a_missing_wheel(page, watch, base_url)
     answer(page, REQUIRED)
     expect(status).to_contain_text("The calculator could not load")
     expect(page.locator("#results-body")).to_have_text("The calculator could not load, so there are no results.")
