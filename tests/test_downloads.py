@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import zipfile
@@ -96,15 +97,24 @@ def test_every_page_links_to_the_handout(site_dir):
         assert all((site_dir / urlparse(link).path.lstrip("/")).is_file() for link in links)
 
 
-def test_the_service_worker_precaches_every_file_but_the_downloads_and_the_gz_copies(site_dir):
-    found = re.search(r"const FILES = (\[.*?\]);", (site_dir / "sw.js").read_text(), re.DOTALL)
+def test_the_service_worker_precaches_each_file_the_app_needs_once_with_the_hash_of_its_content(site_dir):
+    found = re.search(r"const FILES = (\{.*?\});", (site_dir / "sw.js").read_text(), re.DOTALL)
     assert found, "sw.js lists no files"
-    listed = json.loads(found.group(1))
+    listed: dict[str, str] = json.loads(found.group(1))
     every_file = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
-    # A .gz is how the server sends a file; the cache holds the file itself.
-    expected = {f for f in every_file if f != "sw.js" and not f.startswith("downloads/") and not f.endswith(".gz")}
-    assert {f for f in listed if (site_dir / f).is_file()} == expected
-    assert SNAPSHOT.as_posix() in listed and any(f.endswith(".whl") for f in listed)
+    # Not for the app: .gz (how the server sends a file), source maps, sitemaps, the zip and test cases.
+    expected = {
+        f
+        for f in every_file
+        if f != "sw.js"
+        and not f.endswith((".gz", ".map"))
+        and Path(f).name != "sitemap.xml"
+        and (not f.startswith("downloads/") or f == PDF)
+    }
+    assert set(listed) == expected  # each page once: no folder URLs beside their index.html
+    assert SNAPSHOT.as_posix() in listed and PDF in listed and any(f.endswith(".whl") for f in listed)
+    for path, digest in listed.items():
+        assert hashlib.sha256((site_dir / path).read_bytes()).hexdigest() == digest, path
 
 
 @pytest.fixture(scope="module")

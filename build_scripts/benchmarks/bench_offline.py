@@ -15,7 +15,7 @@ from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
 from sitebuild.browser import chromium_path
-from sitebuild.paths import PDF, ZIP
+from sitebuild.paths import PDF, ROOT, ZIP
 from sitebuild.static_server import serve_in_thread
 
 # From navigation start to the service worker active with every file precached.
@@ -26,12 +26,12 @@ INSTALLED += "() => w.state === 'activated' && done(performance.now())); }))"
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("site", nargs="?", type=Path, default=Path(__file__).resolve().parents[1] / "site")
+    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     site: Path = args.site
 
-    found = re.search(r"const FILES = (\[.*?\]);", (site / "sw.js").read_text(), re.DOTALL)
+    found = re.search(r"const FILES = (\{.*?\});", (site / "sw.js").read_text(), re.DOTALL)
     if not found:
         raise SystemExit(f"{site / 'sw.js'} lists no files: build the site first")
     files = json.loads(found.group(1))

@@ -1,7 +1,8 @@
-"""`sw.js`, the service worker that precaches every file of a build for the installed offline app.
+"""`sw.js`, the service worker that precaches the files of a build for the installed offline app.
 
-The cache name is a hash of every file's path and content: a rebuild that changes anything gets a
-new cache, and the old one is deleted when it activates.
+Each file is listed with the SHA-256 of its content: the worker stores it under that hash, downloads
+only files whose hash it does not hold yet, bypasses the HTTP cache, and refuses a download whose
+content does not match, so an older build's file is never stored as this one's.
 """
 
 from __future__ import annotations
@@ -11,41 +12,33 @@ from pathlib import Path
 
 import jinja2
 
-from .paths import DOWNLOADS, SERVICE_WORKER, SKIP_WAITING
+from .paths import DOWNLOADS, PDF, SERVICE_WORKER, SKIP_WAITING
 
 TEMPLATES = Path(__file__).parent / "templates"
 CACHE_PREFIX = "foot-drop-guideline-"
+CACHE = CACHE_PREFIX + "files"  # one cache; each entry keyed by its content hash
+# Not for the app: transport copies (.gz), source maps, sitemaps, and the downloads but the PDF.
+LEFT_OUT_SUFFIXES = (".gz", ".map")
+LEFT_OUT_NAMES = ("sitemap.xml",)
 
 
-def precache_list(site: Path) -> list[str]:
-    """Every file but the worker itself and the downloads (the zip is for copying to a device, not for
-    the app itself, and the PDF is printed from the pages the app already holds)."""
-    files = []
+def precache_list(site: Path) -> dict[str, str]:
+    """Every file the app needs, as path from the site root -> SHA-256 of its content."""
+    files = {}
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         rel = path.relative_to(site).as_posix()
-        # A .gz is how the server sends a file, not a file of its own: the cache stores it decompressed.
-        if rel == SERVICE_WORKER.as_posix() or rel.startswith(DOWNLOADS) or rel.endswith(".gz"):
+        if rel == SERVICE_WORKER.as_posix() or rel.endswith(LEFT_OUT_SUFFIXES) or path.name in LEFT_OUT_NAMES:
             continue
-        files.append(rel)
-        if path.name == "index.html":
-            files.append(rel.removesuffix("index.html") or "./")  # directory URLs, as links use them
+        if rel.startswith(DOWNLOADS) and rel != PDF.as_posix():
+            continue
+        files[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
     return files
 
 
-def content_hash(site: Path, files: list[str]) -> str:
-    digest = hashlib.sha256()
-    for rel in files:
-        path = site / rel
-        if path.is_file():
-            digest.update(rel.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def write_service_worker(site: Path) -> Path:
-    files = precache_list(site)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False)
     script = env.get_template("sw.js.j2").render(
-        cache=CACHE_PREFIX + content_hash(site, files), files=files, prefix=CACHE_PREFIX, skip_waiting=SKIP_WAITING
+        cache=CACHE, files=precache_list(site), prefix=CACHE_PREFIX, skip_waiting=SKIP_WAITING
     )
     (site / SERVICE_WORKER).write_text(script, encoding="utf-8")
     return site / SERVICE_WORKER

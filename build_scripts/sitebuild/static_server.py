@@ -30,6 +30,7 @@ EXTRA_TYPES = {
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **EXTRA_TYPES}
+    max_age: int | None = None  # None: every request revalidates
 
     def send_head(self) -> BinaryIO | None:
         encoded = self.encoded_file()
@@ -68,23 +69,25 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         return (path, gz) if path.is_file() and gz.is_file() and os.access(gz, os.R_OK) else None
 
     def end_headers(self) -> None:
-        # Every request revalidates, so a rebuilt site is seen at once (the service worker caches).
-        self.send_header("Cache-Control", "no-cache")
+        # By default every request revalidates, so a rebuilt site is seen at once (the service worker
+        # caches); a test may play a host that lets browsers keep files for a while.
+        self.send_header("Cache-Control", "no-cache" if self.max_age is None else f"max-age={self.max_age}")
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
-def make_server(directory: Path, port: int = 0) -> http.server.ThreadingHTTPServer:
+def make_server(directory: Path, port: int = 0, max_age: int | None = None) -> http.server.ThreadingHTTPServer:
     """A server for `directory` on 127.0.0.1 (port 0: any free port)."""
-    handler = functools.partial(SiteHandler, directory=str(directory))
+    handler_class = type("Handler", (SiteHandler,), {"max_age": max_age})
+    handler = functools.partial(handler_class, directory=str(directory))
     return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
 
 
-def serve_in_thread(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+def serve_in_thread(directory: Path, max_age: int | None = None) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Start serving in a daemon thread; returns the server and its base URL."""
-    server = make_server(directory)
+    server = make_server(directory, max_age=max_age)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
