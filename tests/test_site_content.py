@@ -175,7 +175,9 @@ def test_no_file_of_the_site_names_another_host_but_the_reference_links(site_dir
         if path.suffix not in (".html", ".css", ".js", ".mjs", ".json", ".webmanifest"):
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
-        for url in re.findall(r"https?://[^\s\"'<>)`\\]+", text):
+        # Protocol-relative URLs too: "//host/x" in an attribute or url() goes to another host.
+        relative = re.findall(r"""(?:=\s*["']|url\(\s*["']?)(//[^\s"'<>)`\\]+)""", text)
+        for url in re.findall(r"https?://[^\s\"'<>)`\\]+", text) + ["http:" + u for u in relative]:
             host = urlparse(url).hostname
             if host == "127.0.0.1" or any(url.startswith(inert) for inert in INERT_THIRD_PARTY):
                 continue

@@ -21,14 +21,19 @@ if [ ! -f "$stamp" ] || [ requirements.lock -nt "$stamp" ] || [ pyproject.toml -
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  # No package's install scripts run: none of ours needs one.
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
 
 if [ "${1:-}" = "--browser" ]; then
   if ! command -v chromium >/dev/null && [ ! -x /usr/bin/chromium ]; then
-    sudo=""
-    [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo apt-get update -q
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium
+    # Only as root (as CI runs): nobody is asked for a password by a test command.
+    if [ "$(id -u)" != 0 ]; then
+      echo "No Chromium found. Install Debian's package, then run this again:" >&2
+      echo "  sudo apt-get update && sudo apt-get install -y chromium" >&2
+      exit 1
+    fi
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
   fi
 fi
