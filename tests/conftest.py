@@ -70,3 +70,4 @@ def page(context: BrowserContext, watch: Watch) -> Iterator[Page]:
     yield page
     assert watch.unexpected_errors() == [], "console errors"
     assert watch.external_requests == [], "requests to other hosts"
+    assert watch.policy_violations == [], "Content Security Policy violations"

@@ -169,7 +169,7 @@ def test_the_offline_copy_works_from_file_text_navigation_and_search(browser: Br
         expect(status).to_contain_text("needs the installed app or a served copy")
         pdf_link = status.get_by_role("link", name="PDF handout")
         expect(pdf_link).to_have_attribute("href", (unpacked / PDF).as_uri())
-        assert watch.unexpected_errors() == [] and watch.external_requests == []
+        assert watch.unexpected_errors() == [] and watch.external_requests == [] and watch.policy_violations == []
     finally:
         context.close()
 

@@ -1,27 +1,19 @@
 """The site as a host serves it: each text, wasm and snapshot file has a precompressed .gz that the
-server sends with Content-Encoding to a browser that accepts it, as nginx's gzip_static does."""
+server sends with Content-Encoding to a browser that accepts it, as nginx's gzip_static does; and the
+runtime files vendored into it are the ones whose hashes the repository recorded."""
 
 from __future__ import annotations
 
 import gzip
-import urllib.error
-import urllib.request
-from email.message import Message
+import shutil
 from pathlib import Path
 
 import pytest
 
-from sitebuild.paths import SNAPSHOT
+from sitebuild import runtime
+from sitebuild.paths import PYODIDE_DIR, SNAPSHOT
 from sitebuild.precompress import COMPRESSIBLE, SMALLEST
-
-
-def fetch(url: str, **headers: str) -> tuple[int, Message, bytes]:
-    request = urllib.request.Request(url, headers=headers)
-    try:
-        with urllib.request.urlopen(request) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as answer:
-        return answer.code, answer.headers, b""
+from tests.support.served import fetch
 
 
 def test_every_large_text_wasm_and_snapshot_file_has_a_gz_with_the_same_content(site_dir: Path):
@@ -57,3 +49,17 @@ def test_the_server_sends_the_gz_with_content_encoding_only_when_accepted(base_u
     assert status == 200 and headers["Content-Encoding"] is None and body == original
     status, _, _ = fetch(base_url + path, **{"Accept-Encoding": "gzip", "If-Modified-Since": encoded_modified})
     assert status == 304
+
+
+def test_a_vendored_runtime_file_that_is_not_the_recorded_one_stops_the_build(tmp_path: Path):
+    node_modules = tmp_path / "node_modules"
+    for name in runtime.PYODIDE_FILES:
+        source = runtime.PYODIDE_NPM / name
+        (node_modules / "pyodide").mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, node_modules / "pyodide" / name)
+    runtime.copy_pyodide(tmp_path / "site", node_modules)  # as recorded: copied
+    assert (tmp_path / "site" / PYODIDE_DIR / "pyodide.asm.wasm").is_file()
+    changed = node_modules / "pyodide" / "pyodide.asm.mjs"
+    changed.write_bytes(changed.read_bytes() + b"\n// one line more\n")
+    with pytest.raises(runtime.VendoredFileChanged, match=r"node_modules/pyodide/pyodide\.asm\.mjs is not the file"):
+        runtime.copy_pyodide(tmp_path / "site", node_modules)

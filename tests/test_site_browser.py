@@ -11,8 +11,8 @@ from tests.support.a11y import assert_no_axe_violations
 from tests.support.sources import PAGE_PATHS as PAGES
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_each_page_opens_with_no_console_error_and_no_other_host(page: Page, base_url, path):
+@pytest.mark.parametrize("path", [*PAGES, "404.html"])
+def test_each_page_opens_with_no_console_error_no_other_host_and_no_policy_violation(page: Page, base_url, path):
     response = page.goto(base_url + path)
     assert response and response.ok
     expect(page.locator("h1")).to_be_visible()

@@ -1,5 +1,6 @@
 """MkDocs hook: after each build, vendor the Pyodide runtime (and a memory snapshot of it booted),
-the calculator wheel and the iframe-worker shim (`sitebuild.runtime`)."""
+the calculator wheel, the worker's self-check (`sitebuild.known_answer`) and the iframe-worker shim
+(`sitebuild.runtime`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from sitebuild import runtime
+from sitebuild import known_answer, runtime
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -22,9 +23,10 @@ def on_post_build(config: MkDocsConfig) -> None:
             return
         runtime.copy_pyodide(site)
         runtime.build_wheel(site, reuse=build["quick"])
+        known_answer.record(site)
         if not build["quick"]:  # the worker boots without it, only slower
             runtime.make_snapshot(site)
-    except FileNotFoundError as problem:
+    except (FileNotFoundError, runtime.VendoredFileChanged) as problem:
         raise PluginError(str(problem)) from problem
     except subprocess.CalledProcessError as problem:
         raise PluginError(f"building the calculator wheel failed:\n{problem.stderr}") from problem

@@ -14,7 +14,7 @@ import jinja2
 
 from calculator import findings_schema
 
-from .paths import INDEX, PDF, SNAPSHOT, WHEEL, WORKER
+from .paths import INDEX, KNOWN_ANSWER, PDF, SNAPSHOT, WHEEL, WORKER
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -67,6 +67,7 @@ def render_form(root: str, print_meta: dict[str, str]) -> str:
                 "worker": WORKER,
                 "wheel": WHEEL,
                 "snapshot": SNAPSHOT,
+                "check": KNOWN_ANSWER,
             }.items()
         },
         print_meta=print_meta,

@@ -23,11 +23,13 @@ TEST_CASES = Path("downloads/foot-drop-test-cases.json")
 DOWNLOADS = "downloads/"  # copies for a device or for paper: not part of the app's precache
 SERVICE_WORKER = Path("sw.js")
 SKIP_WAITING = "skip-waiting"  # the message a page sends a waiting service worker to take over
+ABOUT_COPY = "about-this-copy"  # the message a page sends for the installed copy's build date and age limit
 PYODIDE_DIR = Path("assets/pyodide")
 # Stored raw: the server (Content-Encoding) or the service worker hands it decompressed to the worker.
 SNAPSHOT = PYODIDE_DIR / "snapshot.bin"
 WHEEL_DIR = Path("assets/calculator")
 WORKER = WHEEL_DIR / "worker.js"
+KNOWN_ANSWER = WHEEL_DIR / "known-answer.json"  # the worker's self-check (`known_answer.py`)
 WHEEL = WHEEL_DIR / f"calculator-{__version__}-py3-none-any.whl"
 IFRAME_WORKER_SHIM = Path("assets/javascripts/iframe-worker-shim.js")
 MANIFEST = Path("manifest.webmanifest")

@@ -2,6 +2,8 @@
 
 Run by the `calculator_assets` hook after each build; also runnable alone:
     python -m sitebuild.runtime site
+After updating Pyodide or the shim in package.json, record the new files' hashes:
+    python -m sitebuild.runtime --record-hashes
 Idempotent. Under a quick build (`mkdocs serve`) it copies only what changed and reuses a wheel built
 from the same sources.
 """
@@ -21,39 +23,76 @@ from pathlib import Path
 from .browser import page_on_served_site
 from .paths import IFRAME_WORKER_SHIM, PYODIDE_DIR, ROOT, SNAPSHOT, WHEEL
 
-PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
+NODE_MODULES = ROOT / "node_modules"
+PYODIDE_NPM = NODE_MODULES / "pyodide"
 # What loadPyodide fetches for the core runtime; the rest of the npm package is not needed.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-SHIM_NPM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+SHIM_NPM = NODE_MODULES / "iframe-worker" / "shim" / "index.js"
+# The sha256 of every file the site vendors from node_modules, recorded in the repository when a version
+# changes (`python -m sitebuild.runtime --record-hashes`): npm checks the package, this each file copied.
+VENDORED_HASHES = Path(__file__).with_name("vendored.sha256")
 # What the wheel is built from: when none of it changed, a quick build reuses the last wheel.
 WHEEL_SOURCES = ("pyproject.toml", "calculator/*.py")
 
 
-def copy_if_changed(source: Path, dest: Path) -> None:
-    """Copy unless `dest` already has the same size and modification time (copy2 keeps them)."""
+class VendoredFileChanged(Exception):
+    """A file from node_modules differs from the hash the repository recorded for it."""
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def vendored_files() -> list[Path]:
+    return [*(PYODIDE_NPM / name for name in PYODIDE_FILES), SHIM_NPM]
+
+
+def recorded_hashes() -> dict[str, str]:
+    """`sha256sum` format: each line a hash, two spaces, the path under node_modules."""
+    lines = VENDORED_HASHES.read_text(encoding="utf-8").splitlines()
+    return {name: digest for digest, name in (line.split("  ", 1) for line in lines if line.strip())}
+
+
+def copy_vendored(source: Path, dest: Path, node_modules: Path = NODE_MODULES) -> None:
+    """Copy a file from node_modules after checking it against its recorded hash; an unchanged copy
+    (same size and time, so already checked) is left alone, which keeps `mkdocs serve` cheap."""
+    if not source.is_file():
+        raise FileNotFoundError(f"{source} missing: run build_scripts/commands/setup.sh")
     if dest.is_file():
         a, b = source.stat(), dest.stat()
         if (a.st_size, a.st_mtime_ns) == (b.st_size, b.st_mtime_ns):
             return
+    name = source.relative_to(node_modules).as_posix()
+    expected = recorded_hashes().get(name)
+    if expected is None:
+        raise VendoredFileChanged(f"{name} has no hash in {VENDORED_HASHES.name}: record it (see the README)")
+    if sha256(source) != expected:
+        raise VendoredFileChanged(
+            f"node_modules/{name} is not the file whose hash {VENDORED_HASHES.name} records: run "
+            "build_scripts/commands/setup.sh again, or record the new version's hashes (see the README)"
+        )
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(source, dest)
 
 
-def copy_pyodide(site: Path) -> None:
-    missing = [name for name in PYODIDE_FILES if not (PYODIDE_NPM / name).is_file()]
-    if missing:
-        raise FileNotFoundError(
-            f"Pyodide runtime missing from {PYODIDE_NPM} ({', '.join(missing)}): run build_scripts/commands/setup.sh"
-        )
+def copy_pyodide(site: Path, node_modules: Path = NODE_MODULES) -> None:
     for name in PYODIDE_FILES:
-        copy_if_changed(PYODIDE_NPM / name, site / PYODIDE_DIR / name)
+        source = node_modules / PYODIDE_NPM.relative_to(NODE_MODULES) / name
+        copy_vendored(source, site / PYODIDE_DIR / name, node_modules)
 
 
 def copy_iframe_worker_shim(site: Path) -> None:
     """Material's search worker from file:// runs in an iframe through this shim."""
-    if not SHIM_NPM.is_file():
-        raise FileNotFoundError(f"{SHIM_NPM} missing: run build_scripts/commands/setup.sh")
-    copy_if_changed(SHIM_NPM, site / IFRAME_WORKER_SHIM)
+    copy_vendored(SHIM_NPM, site / IFRAME_WORKER_SHIM)
+
+
+def record_hashes() -> None:
+    lines = [f"{sha256(path)}  {path.relative_to(NODE_MODULES).as_posix()}" for path in vendored_files()]
+    VENDORED_HASHES.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def wheel_sources_digest() -> str:
@@ -119,7 +158,10 @@ def make_snapshot(site: Path) -> Path:
     of starting Python, loading the wheel and importing, which is most of its start-up time. Made by this
     build's own runtime and wheel in Chromium; stored raw (the precompress hook writes its .gz)."""
     with page_on_served_site(site) as (page, base):
-        page.goto(base + "404.html")
+        # A blank page of the site's origin: the site's own pages' policy (rightly) forbids WebAssembly.
+        blank = base + "make-snapshot.html"
+        page.route(blank, lambda route: route.fulfill(content_type="text/html", body="<!doctype html><title>_</title>"))
+        page.goto(blank)
         encoded = page.evaluate(MAKE_SNAPSHOT, [f"{base}{PYODIDE_DIR.as_posix()}/", base + WHEEL.as_posix()])
     (site / SNAPSHOT).write_bytes(gzip.decompress(base64.b64decode(encoded)))
     return site / SNAPSHOT
@@ -127,8 +169,16 @@ def make_snapshot(site: Path) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("site", type=Path, help="the built site folder")
-    site = parser.parse_args().site
+    parser.add_argument("site", type=Path, nargs="?", help="the built site folder")
+    parser.add_argument("--record-hashes", action="store_true", help=f"record {VENDORED_HASHES.name} from node_modules")
+    args = parser.parse_args()
+    if args.record_hashes:
+        record_hashes()
+        print(VENDORED_HASHES.read_text(encoding="utf-8"), end="")
+        return
+    if args.site is None:
+        parser.error("the site folder is needed")
+    site = args.site
     copy_iframe_worker_shim(site)
     copy_pyodide(site)
     print(build_wheel(site))

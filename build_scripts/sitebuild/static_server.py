@@ -1,6 +1,7 @@
 """Serve a built site on 127.0.0.1 as a production host would: the MIME types Pyodide and module
-workers need, and each file's precompressed .gz sibling with `Content-Encoding: gzip` when the browser
-accepts it (as nginx's gzip_static does).
+workers need, each file's precompressed .gz sibling with `Content-Encoding: gzip` when the browser
+accepts it (as nginx's gzip_static does), and the security headers of `csp.py` (a page's own policy
+again with `frame-ancestors`, the workers' policy on every script).
 
 Python 3.11's http.server does not know .mjs, and a module worker refuses a
 script served as anything but JavaScript.
@@ -17,6 +18,8 @@ import os
 import threading
 from pathlib import Path
 from typing import BinaryIO
+
+from sitebuild import csp
 
 EXTRA_TYPES = {
     ".mjs": "text/javascript",
@@ -72,7 +75,25 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         # By default every request revalidates, so a rebuilt site is seen at once (the service worker
         # caches); a test may play a host that lets browsers keep files for a while.
         self.send_header("Cache-Control", "no-cache" if self.max_age is None else f"max-age={self.max_age}")
+        for name, value in csp.SECURITY_HEADERS.items():
+            self.send_header(name, value)
+        policy = self.policy()
+        if policy:
+            self.send_header(csp.META_NAME, policy)
         super().end_headers()
+
+    def policy(self) -> str | None:
+        """Pages: the policy their meta states, plus what only a header can say; scripts (any of them
+        may start a worker): the workers' policy."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix in (".js", ".mjs"):
+            return csp.worker_header()
+        if path.suffix == ".html" and path.is_file():
+            with path.open(encoding="utf-8", errors="replace") as page:
+                return csp.page_header(page.read(8192))  # the meta is first in <head>
+        return None
 
     def log_message(self, format: str, *args: object) -> None:
         pass

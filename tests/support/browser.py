@@ -36,6 +36,14 @@ def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml", quick: bool = Fal
     )
 
 
+REPORT_VIOLATIONS = """window.__policyViolations = [];
+addEventListener("securitypolicyviolation", (e) => {
+  const text = `${location.href}: ${e.effectiveDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`;
+  window.__policyViolations.push(text);
+  __reportPolicyViolation(text);
+});"""
+
+
 @dataclass(frozen=True)
 class ConsoleError:
     url: str
@@ -49,6 +57,7 @@ class Watch:
 
     console_errors: list[ConsoleError] = field(default_factory=list)
     external_requests: list[str] = field(default_factory=list)
+    policy_violations: list[str] = field(default_factory=list)
     allowed_errors: list[str] = field(default_factory=list)
 
     def unexpected_errors(self) -> list[ConsoleError]:
@@ -80,6 +89,9 @@ def watch_context(context: BrowserContext, refuse_other_hosts: bool = True) -> W
 
     context.on("page", on_page)
     context.on("request", on_request)
+    # Every Content Security Policy violation in a page, reported whatever the console says.
+    context.expose_binding("__reportPolicyViolation", lambda source, text: watch.policy_violations.append(text))
+    context.add_init_script(REPORT_VIOLATIONS)
     if refuse_other_hosts:  # belt and braces; routing is left off where a service worker must run
         context.route(lambda url: not is_local(url), lambda route: route.abort())
     return watch

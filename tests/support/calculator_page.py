@@ -7,7 +7,7 @@ import json
 import re
 from urllib.parse import urlparse
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from calculator import assess
 
@@ -40,6 +40,29 @@ WORKER_PROBE = """
   };
 })();
 """
+
+
+# Everywhere a page could keep what was entered: both storages, IndexedDB, the caches' URLs, the URL.
+STORED_ANYWHERE = """async () => JSON.stringify([
+  {...localStorage}, {...sessionStorage}, await indexedDB.databases(),
+  await Promise.all((await caches.keys()).map(async (name) =>
+    (await (await caches.open(name)).keys()).map((request) => request.url))),
+  location.href])"""
+
+
+def assert_no_finding_stored(page: Page, findings: dict) -> None:
+    stored = page.evaluate(STORED_ANYWHERE)
+    assert not [name for name in findings if name in stored], stored
+
+
+def with_load_timeout(page: Page, seconds: float) -> None:
+    """The calculator's load timeout (one value, in the stylesheet) shortened, so a test need not wait 30 s."""
+
+    def shorten(route: Route) -> None:
+        css = route.fetch().text() + f"\n.calculator-status {{ --calculator-load-timeout: {seconds}s; }}\n"
+        route.fulfill(status=200, content_type="text/css", body=css)
+
+    page.route("**/guideline.css", shorten)
 
 
 def open_calculator(page: Page, base_url: str) -> None:

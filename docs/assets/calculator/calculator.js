@@ -288,7 +288,7 @@
       setStatus(
         "failed",
         el("strong", {}, "The calculator could not load. "),
-        `Why: ${why}. The guideline text does not need the calculator: `,
+        `Why: ${why.replace(/\.+$/, "")}. The guideline text does not need the calculator: `,
         el("a", { href: site.href }, "read the guideline"),
         " or the ",
         el("a", { href: pdf }, "PDF handout"),
@@ -431,6 +431,7 @@
         ready = true;
         clearTimeout(timer);
         performance.mark("calculator-ready", { detail: data.timings }); // where the start-up went
+        root.dataset.python = data.timings.path; // "snapshot", or "boot" when it had to start without it
         setStatus("ready", "Calculator ready.");
         return update();
       }
@@ -442,10 +443,14 @@
 
     function startWorker() {
       const url = new URL(root.dataset.worker, site);
-      url.searchParams.set("wheel", new URL(root.dataset.wheel, site).href);
-      url.searchParams.set("snapshot", new URL(root.dataset.snapshot, site).href);
-      const seconds = Math.round(loadTimeoutMs / 1000);
-      timer = setTimeout(() => fail(`it took more than ${seconds} seconds to start`), loadTimeoutMs);
+      for (const file of ["wheel", "snapshot", "check"]) url.searchParams.set(file, new URL(root.dataset[file], site).href);
+      // Slow is not failed: a first load on a slow connection goes on; only the worker's report of what
+      // went wrong (or its script failing) is a failure, with its reason.
+      timer = setTimeout(() => {
+        const slow = "Still loading the calculator: the first load on a slow connection takes a while. ";
+        setStatus("loading", slow, el("progress", { ariaLabel: "Loading the calculator" }), " Meanwhile, ",
+          el("a", { href: site.href }, "read the guideline"), " or the ", el("a", { href: pdf }, "PDF handout"), ".");
+      }, loadTimeoutMs);
       try {
         worker = new Worker(url, { type: "module" });
       } catch (error) {

@@ -4,36 +4,34 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 const indexURL = new URL("../pyodide/", import.meta.url).href;
 const params = new URL(self.location.href).searchParams; // the build's paths, from the page
 const timings = { origin: performance.timeOrigin, start: performance.now() };
+const get = (file, read) =>
+  fetch(params.get(file)).then((r) => (r.ok ? read(r) : Promise.reject(new Error(`${file}: HTTP ${r.status}`))));
+const known = get("check", (r) => r.json()); // a case and the reply CPython gave it when the site was built
+known.catch(() => {}); // awaited only once Python is up: no "unhandled rejection" meanwhile
 
-// The build's snapshot holds Python with the calculator imported; failing it, Python boots, loads the wheel.
-async function boot() {
+// Python with the calculator: restored from the build's snapshot (imported there), or booted and the wheel loaded.
+async function start(path, problems = []) {
+  await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); // a policy against WebAssembly would hang Pyodide: fail now
+  const snapshot = path === "snapshot" && get("snapshot", (r) => r.arrayBuffer()).finally(() => (timings.snapshot = performance.now()));
+  snapshot && snapshot.catch(() => {}); // loadPyodide awaits it only later
+  const pyodide = await loadPyodide({ indexURL, ...(snapshot && { _loadSnapshot: snapshot }) });
+  timings.runtime = performance.now();
+  if (path === "boot") await pyodide.loadPackage(params.get("wheel"), { messageCallback() {}, errorCallback: (m) => problems.push(m) });
+  let api;
   try {
-    const snapshot = fetch(params.get("snapshot")).then((response) => {
-      if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-      return response.arrayBuffer().finally(() => (timings.snapshot = performance.now()));
-    }); // not awaited: the runtime's own files load meanwhile
-    snapshot.catch(() => {}); // loadPyodide awaits it only later: no "unhandled rejection" meanwhile
-    return [await loadPyodide({ indexURL, _loadSnapshot: snapshot }), "snapshot"];
-  } catch (error) {
-    console.warn("Starting Python without the snapshot:", error);
-    return [await loadPyodide({ indexURL }), "boot"];
-  }
-}
-
-// The snapshot has it imported; a boot from nothing loads the wheel (resolved even if missing: import checks).
-async function importCalculator(pyodide, path, problems = []) {
-  const wheel = params.get("wheel");
-  if (path === "boot") await pyodide.loadPackage(wheel, { messageCallback() {}, errorCallback: (m) => problems.push(m) });
-  try {
-    return pyodide.pyimport("calculator.api");
+    api = pyodide.pyimport("calculator.api");
   } catch {
-    throw new Error(`the calculator package could not be loaded from ${wheel} ${problems.join(" ")}`.trim());
+    throw new Error(`the calculator package could not be loaded from ${params.get("wheel")} ${problems.join(" ")}`.trim());
   }
+  const { findings, answer } = await known; // the self-check: the very reply the build recorded, or no "ready"
+  if (api.respond(JSON.stringify(findings)) !== answer) throw new Error(`its self-check gave another answer than the build (${path})`);
+  return Object.assign(timings, { path, imported: performance.now() }) && api;
 }
 
-const api = boot().then(([pyodide, path]) => {
-  Object.assign(timings, { runtime: performance.now(), path });
-  return importCalculator(pyodide, path).finally(() => (timings.imported = performance.now()));
+const api = start("snapshot").catch((error) => {
+  console.warn("Starting Python without the snapshot:", error);
+  timings.snapshotFailed = String(error?.message ?? error);
+  return start("boot");
 });
 api.then( // once: {ready, timings} or {failed}
   () => postMessage({ ready: true, timings }),
