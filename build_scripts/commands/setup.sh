@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up everything the build and the tests need; safe to run again (it skips what is current).
-#   .venv/          Python 3.11+ virtual environment with the pinned packages of requirements.lock,
+#   .venv/          Python 3.11.5+ virtual environment with the hash-pinned packages of requirements.lock,
 #                   the calculator and the site build's library (build_scripts/sitebuild), both editable
 #   node_modules/   the npm packages of package-lock.json (the Pyodide runtime, axe-core)
 # With --browser it also makes sure a Chromium is there, installing Debian's `chromium` if not.
@@ -14,7 +14,8 @@ fi
 stamp=.venv/.setup-done
 if [ ! -f "$stamp" ] || [ requirements.lock -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ] \
   || [ build_scripts/pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+  # Every package is checked against the hashes of the lock (uv wrote it: see the README).
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
   # Editable, so `python -m calculator`, the hooks and the tests always run the checkout's code.
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . -e build_scripts
   touch "$stamp"
