@@ -3,19 +3,22 @@ and with no server at all; a newer build is offered, not mixed in."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 
+from sitebuild.facts import build_date
 from sitebuild.precompress import siblings
-from sitebuild.service_worker import CACHE, precache_list, write_service_worker
+from sitebuild.service_worker import CACHE, CACHE_PREFIX, MAX_AGE_DAYS, precache_list, write_service_worker
 from sitebuild.static_server import serve_in_thread
 from tests.support.browser import watch_context
-from tests.support.calculator_page import answer, expect_shows, open_calculator
+from tests.support.calculator_page import answer, assert_no_finding_stored, expect_shows, open_calculator
 from tests.support.sources import PAGE_PATHS as PAGES
 from tests.support.vignettes import VIGNETTES
 
@@ -42,7 +45,7 @@ def app_context(browser: Browser) -> Iterator[BrowserContext]:
 
 def install(page: Page, url: str) -> None:
     page.goto(url)
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
 
 
 def test_after_one_visit_every_page_and_the_calculator_work_offline_and_with_no_server(app_context, own_site):
@@ -72,7 +75,8 @@ def test_after_one_visit_every_page_and_the_calculator_work_offline_and_with_no_
     open_calculator(page, url)
     answer(page, FINDINGS)
     expect_shows(page, FINDINGS)
-    assert watch.unexpected_errors() == [] and watch.external_requests == []
+    assert_no_finding_stored(page, FINDINGS)  # the installed app's caches included
+    assert watch.unexpected_errors() == [] and watch.external_requests == [] and watch.policy_violations == []
     assert not [m for m in messages if "without the snapshot" in m], "offline, Python booted the slow way"
 
 
@@ -143,3 +147,62 @@ def test_the_manifest_makes_the_site_installable(page: Page, base_url):
     assert {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")} <= sizes
     for icon in manifest["icons"]:
         assert page.request.get(base_url + icon["src"]).ok
+
+
+# What the offline copy leaves in the browser: registrations of this site, and caches of ours.
+LEFT_BEHIND = f"""async () => [
+  (await navigator.serviceWorker.getRegistrations()).length,
+  (await caches.keys()).filter((name) => name.startsWith({CACHE_PREFIX!r})).length]"""
+
+
+def test_the_about_page_shows_the_copy_and_removes_it_for_good_until_asked_to_keep_one(app_context, own_site):
+    _, _, url = own_site
+    page = app_context.new_page()
+    install(page, url)
+    page.goto(url + "about/")
+    panel = page.locator("#offline-copy")
+    expect(panel.get_by_role("status")).to_contain_text(
+        re.compile(rf"keeps an offline copy of this site, built on {build_date()}; it takes about \d+ MB\.")
+    )
+    panel.get_by_role("button", name="Remove the offline copy from this device").click()
+    expect(panel.get_by_role("status")).to_have_text("There is no offline copy on this device: it was removed.")
+    assert page.evaluate(LEFT_BEHIND) == [0, 0]
+    # The next visit, online, does not store it again.
+    page.goto(url + "calculator/")
+    expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=60_000)
+    page.goto(url + "about/")
+    keep = panel.get_by_role("button", name="Keep an offline copy on this device")
+    expect(keep).to_be_visible()
+    assert page.evaluate(LEFT_BEHIND) == [0, 0]
+    keep.click()
+    expect(panel.get_by_role("status")).to_contain_text("keeps an offline copy", timeout=60_000)
+    assert page.evaluate(LEFT_BEHIND) == [1, 1]
+
+
+def test_a_withdrawn_build_removes_the_copy_from_every_device_that_installed_it(app_context, own_site):
+    copy, _, url = own_site
+    page = app_context.new_page()
+    install(page, url)
+    assert page.evaluate(LEFT_BEHIND) == [1, 1]
+    # What a FOOT_DROP_WITHDRAWN=1 build changes: sw.js, and pages that no longer install the copy.
+    for path in copy.rglob("*.html"):
+        path.write_text(path.read_text().replace('"withdrawn": false', '"withdrawn": true'))
+    write_service_worker(copy, withdrawn=True)
+    siblings(copy)
+    # The device's next update check finds the withdrawing worker, which cleans up and reloads the page.
+    with page.expect_navigation(timeout=60_000):
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    page.wait_for_load_state()
+    assert page.evaluate(LEFT_BEHIND) == [0, 0]
+    assert page.evaluate("navigator.serviceWorker.controller") is None
+
+
+def test_a_copy_older_than_the_stated_age_says_so_on_every_page(app_context, own_site):
+    _, _, url = own_site
+    page = app_context.new_page()
+    install(page, url)
+    page.clock.set_fixed_time(datetime.now() + timedelta(days=MAX_AGE_DAYS + 20))
+    page.goto(url + "prognosis/")
+    expect(page.locator("#old-copy-banner")).to_contain_text(
+        re.compile(rf"This offline copy was built on {build_date()}, \d+ days ago: older than {MAX_AGE_DAYS} days\.")
+    )

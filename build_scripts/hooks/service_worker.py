@@ -12,4 +12,4 @@ from sitebuild.service_worker import write_service_worker
 
 def on_post_build(config: MkDocsConfig) -> None:
     if not config.extra["build"]["offline_copy"]:  # opened from a file, there is no service worker
-        write_service_worker(Path(config.site_dir))
+        write_service_worker(Path(config.site_dir), withdrawn=config.extra["build"]["withdrawn"])

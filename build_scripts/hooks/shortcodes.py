@@ -10,6 +10,7 @@
     <!-- md:flowchart -->               the decision as a flowchart drawn from the calculator's rules
     <!-- md:calculator-form -->         the calculator's form, generated from its JSON Schema
     <!-- md:build-info -->              the version and build date
+    <!-- md:offline-copy -->            the offline copy on this device: its date, size, and a Remove button
 
 The checks and renderers are `sitebuild.pages`; this file only adapts them to MkDocs' events. It
 writes `site/recommendations.json` and the test cases' JSON download.
@@ -27,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitebuild import flowchart, test_cases
+from sitebuild import flowchart, service_worker, test_cases
 from sitebuild.facts import build_info
 from sitebuild.form import render_form
 from sitebuild.guideline import DAGGER, SHORTCODE, SHORTCODES, parse_cite, unverified_legend
@@ -72,6 +73,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         "test-cases": lambda args: test_cases.page(root + TEST_CASES.as_posix()),
         "calculator-form": lambda args: render_form(root, meta),
         "build-info": lambda args: build_info(),
+        "offline-copy": lambda args: service_worker.about_panel(),
     }
 
     assert handlers.keys() == SHORTCODES  # the scan refuses any other, with its file and line

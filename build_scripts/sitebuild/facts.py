@@ -11,11 +11,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from calculator import __version__
 
 
-def build_info() -> str:
-    """Version of the decision module and the build date (SOURCE_DATE_EPOCH for reproducible builds)."""
+def build_date() -> str:
+    """The day of this build, YYYY-MM-DD in UTC (SOURCE_DATE_EPOCH for reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     built = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return f"Version {__version__}, built on {built:%Y-%m-%d}."
+    return f"{built:%Y-%m-%d}"
+
+
+def build_info() -> str:
+    """Version of the decision module and the build date."""
+    return f"Version {__version__}, built on {build_date()}."
 
 
 def is_offline_copy(config: MkDocsConfig) -> bool:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import jinja2
 
-from .paths import DOWNLOADS, PDF, SERVICE_WORKER, SKIP_WAITING
+from .facts import build_date
+from .paths import ABOUT_COPY, DOWNLOADS, PDF, SERVICE_WORKER, SKIP_WAITING
 
 TEMPLATES = Path(__file__).parent / "templates"
 CACHE_PREFIX = "foot-drop-guideline-"
@@ -20,6 +21,8 @@ CACHE = CACHE_PREFIX + "files"  # one cache; each entry keyed by its content has
 # Not for the app: transport copies (.gz), source maps, sitemaps, and the downloads but the PDF.
 LEFT_OUT_SUFFIXES = (".gz", ".map")
 LEFT_OUT_NAMES = ("sitemap.xml",)
+# An installed copy older than this says so on every page: the guideline may have changed since.
+MAX_AGE_DAYS = 180
 
 
 def precache_list(site: Path) -> dict[str, str]:
@@ -35,10 +38,34 @@ def precache_list(site: Path) -> dict[str, str]:
     return files
 
 
-def write_service_worker(site: Path) -> Path:
+def write_service_worker(site: Path, withdrawn: bool = False) -> Path:
+    """The precaching worker; or, for a site being withdrawn, one that removes the offline copy from
+    every device that installed it (caches, then its own registration) and serves nothing."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False)
-    script = env.get_template("sw.js.j2").render(
-        cache=CACHE, files=precache_list(site), prefix=CACHE_PREFIX, skip_waiting=SKIP_WAITING
+    template = env.get_template("sw-withdrawn.js.j2" if withdrawn else "sw.js.j2")
+    script = template.render(
+        cache=CACHE,
+        files={} if withdrawn else precache_list(site),
+        prefix=CACHE_PREFIX,
+        skip_waiting=SKIP_WAITING,
+        about_copy=ABOUT_COPY,
+        built=build_date(),
+        max_age_days=MAX_AGE_DAYS,
     )
     (site / SERVICE_WORKER).write_text(script, encoding="utf-8")
     return site / SERVICE_WORKER
+
+
+def about_panel() -> str:
+    """The About page's account of the offline copy on this device; offline.js fills it in."""
+    return (
+        '<div class="offline-copy" id="offline-copy">\n'
+        '<p class="offline-copy__status" role="status">Without JavaScript this page cannot tell whether this '
+        "device keeps an offline copy.</p>\n"
+        f"<p>An offline copy older than {MAX_AGE_DAYS} days says so at the top of every page.</p>\n"
+        '<button type="button" class="md-button offline-copy__remove" hidden>Remove the offline copy from this '
+        "device</button>\n"
+        '<button type="button" class="md-button offline-copy__keep" hidden>Keep an offline copy on this '
+        "device</button>\n"
+        "</div>"
+    )
