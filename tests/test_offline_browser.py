@@ -13,7 +13,9 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 
+from sitebuild.csp import response_policy
 from sitebuild.facts import build_date
+from sitebuild.paths import WORKER
 from sitebuild.precompress import siblings
 from sitebuild.service_worker import CACHE, CACHE_PREFIX, MAX_AGE_DAYS, precache_list, write_service_worker
 from sitebuild.static_server import serve_in_thread
@@ -162,7 +164,7 @@ def test_the_about_page_shows_the_copy_and_removes_it_for_good_until_asked_to_ke
     page.goto(url + "about/")
     panel = page.locator("#offline-copy")
     expect(panel.get_by_role("status")).to_contain_text(
-        re.compile(rf"keeps an offline copy of this site, built on {build_date()}; it takes about \d+ MB\.")
+        re.compile(rf"keeps an offline copy of this site, built on {build_date()}; .* takes about [\d.]+ MB\.")
     )
     panel.get_by_role("button", name="Remove the offline copy from this device").click()
     expect(panel.get_by_role("status")).to_have_text("There is no offline copy on this device: it was removed.")
@@ -192,7 +194,7 @@ def test_a_withdrawn_build_removes_the_copy_from_every_device_that_installed_it(
     # The device's next update check finds the withdrawing worker, which cleans up and reloads the page.
     with page.expect_navigation(timeout=60_000):
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
-    page.wait_for_load_state()
+    page.wait_for_load_state("networkidle")  # a page that registered again would have fetched sw.js by now
     assert page.evaluate(LEFT_BEHIND) == [0, 0]
     assert page.evaluate("navigator.serviceWorker.controller") is None
 
@@ -206,3 +208,20 @@ def test_a_copy_older_than_the_stated_age_says_so_on_every_page(app_context, own
     expect(page.locator("#old-copy-banner")).to_contain_text(
         re.compile(rf"This offline copy was built on {build_date()}, \d+ days ago: older than {MAX_AGE_DAYS} days\.")
     )
+
+
+def test_what_the_service_worker_serves_carries_the_hosts_security_headers(app_context, own_site):
+    """A worker takes its policy from its response alone: served from the cache, it must still have one."""
+    _, _, url = own_site
+    page = app_context.new_page()
+    install(page, url)
+    app_context.set_offline(True)  # from here on only the service worker answers
+    read = "path => fetch(path).then(r => Object.fromEntries(r.headers))"
+    worker = page.evaluate(read, url + WORKER.as_posix())
+    assert worker["content-security-policy"] == response_policy(WORKER.as_posix(), "")
+    assert "'wasm-unsafe-eval'" in worker["content-security-policy"]
+    about = page.evaluate(read, url + "about/")
+    assert about["content-security-policy"].endswith("; frame-ancestors 'none'")
+    assert about["content-security-policy"].startswith("default-src 'none'; script-src 'self' 'sha256-")
+    for headers in (worker, about):
+        assert headers["x-content-type-options"] == "nosniff" and headers["referrer-policy"] == "no-referrer"

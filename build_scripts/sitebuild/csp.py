@@ -2,7 +2,8 @@
 
 Pages carry theirs as a `<meta http-equiv>` first in `<head>`, with the hashes of their own inline
 scripts (Material's differ with the page's depth). A meta policy does not reach workers: they take
-theirs from their response's headers, which the host sends (`static_server.py`, the README).
+theirs from their response's headers, which the host sends (`static_server.py`, the README) and the
+service worker sends again with what it serves from its cache.
 Every source below is the least that the site, measured in Chromium, needs.
 """
 
@@ -13,6 +14,10 @@ import hashlib
 import html
 import re
 from html.parser import HTMLParser
+
+from .paths import WORKER as CALCULATOR_WORKER_FILE
+
+CALCULATOR_WORKER_PATH = CALCULATOR_WORKER_FILE.as_posix()
 
 META_NAME = "Content-Security-Policy"
 
@@ -32,13 +37,15 @@ PAGE = {
     "form-action": "'none'",
 }
 
-# Workers (the calculator's, Material's search, the service worker): Pyodide compiles WebAssembly
-# (it needs no `unsafe-eval`), imports its own scripts and fetches its files from this host.
+# Scripts that may start a worker (Material's search, the service worker): they import scripts from
+# this host and fetch its files. The calculator's worker also compiles WebAssembly: Pyodide needs
+# `wasm-unsafe-eval` (not `unsafe-eval`), and only there.
 WORKER = {
     "default-src": "'none'",
-    "script-src": "'self' 'wasm-unsafe-eval'",
+    "script-src": "'self'",
     "connect-src": "'self'",
 }
+CALCULATOR_WORKER = {**WORKER, "script-src": "'self' 'wasm-unsafe-eval'"}
 
 # Only a header can say these: a page may not be framed by another site, nor sniffed, nor referred.
 HEADERS_ONLY = {"frame-ancestors": "'none'"}
@@ -113,5 +120,13 @@ def page_header(page: str) -> str | None:
     return None if policy is None else f"{policy}; {serialize(HEADERS_ONLY)}"
 
 
-def worker_header() -> str:
-    return serialize({**WORKER, **HEADERS_ONLY})
+def response_policy(path: str, head: str) -> str | None:
+    """The Content-Security-Policy header for the site's file at `path` (from the site root), whose
+    text begins with `head`: a page's own policy, a script's worker policy, or none."""
+    if path == CALCULATOR_WORKER_PATH:
+        return serialize({**CALCULATOR_WORKER, **HEADERS_ONLY})
+    if path.endswith((".js", ".mjs")):
+        return serialize({**WORKER, **HEADERS_ONLY})
+    if path.endswith(".html"):
+        return page_header(head)
+    return None

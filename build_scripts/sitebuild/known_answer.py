@@ -1,7 +1,8 @@
 """The worker's self-check: one case and the answer CPython gives it, recorded by the build. After
 Python starts in the browser (from the snapshot, or from nothing) the worker answers the same case
-and says "ready" only if the two are identical; a snapshot that restores into a wrong state is
-thereby caught, and the worker starts again without it."""
+and says "ready" only if the two are identical; a snapshot that restores into a state that answers
+this case differently is caught, and the page starts a worker that boots without it. (Files of two
+builds are kept apart by the hosting rules of the README and by the service worker's hashes.)"""
 
 from __future__ import annotations
 

@@ -58,8 +58,9 @@ def recorded_hashes() -> dict[str, str]:
 
 
 def copy_vendored(source: Path, dest: Path, node_modules: Path = NODE_MODULES) -> None:
-    """Copy a file from node_modules after checking it against its recorded hash; an unchanged copy
-    (same size and time, so already checked) is left alone, which keeps `mkdocs serve` cheap."""
+    """Copy a file from node_modules after checking it against its recorded hash. A copy in the site
+    with the same size and time is left alone (copy2 keeps both, so it was checked when copied), which
+    keeps `mkdocs serve` cheap; `mkdocs build` starts from an empty site and checks every file."""
     if not source.is_file():
         raise FileNotFoundError(f"{source} missing: run build_scripts/commands/setup.sh")
     if dest.is_file():

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 
+from .csp import META_NAME, SECURITY_HEADERS, response_policy
 from .facts import build_date
 from .paths import ABOUT_COPY, DOWNLOADS, PDF, SERVICE_WORKER, SKIP_WAITING
 
@@ -38,19 +39,35 @@ def precache_list(site: Path) -> dict[str, str]:
     return files
 
 
+def policies(site: Path, files: dict[str, str]) -> dict[str, str]:
+    """The Content-Security-Policy header of each precached page and script, as the host sends it:
+    what the worker serves from its cache must carry it too (a worker's policy comes only from it)."""
+    found = {}
+    for path in files:
+        head = (site / path).read_text(encoding="utf-8", errors="replace")[:8192] if path.endswith(".html") else ""
+        policy = response_policy(path, head)
+        if policy:
+            found[path] = policy
+    return found
+
+
 def write_service_worker(site: Path, withdrawn: bool = False) -> Path:
     """The precaching worker; or, for a site being withdrawn, one that removes the offline copy from
     every device that installed it (caches, then its own registration) and serves nothing."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False)
     template = env.get_template("sw-withdrawn.js.j2" if withdrawn else "sw.js.j2")
+    files = {} if withdrawn else precache_list(site)
     script = template.render(
         cache=CACHE,
-        files={} if withdrawn else precache_list(site),
+        files=files,
+        policies=policies(site, files),
+        security_headers=SECURITY_HEADERS,
         prefix=CACHE_PREFIX,
         skip_waiting=SKIP_WAITING,
         about_copy=ABOUT_COPY,
         built=build_date(),
         max_age_days=MAX_AGE_DAYS,
+        policy_header=META_NAME,
     )
     (site / SERVICE_WORKER).write_text(script, encoding="utf-8")
     return site / SERVICE_WORKER

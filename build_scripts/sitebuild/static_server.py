@@ -83,17 +83,17 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def policy(self) -> str | None:
-        """Pages: the policy their meta states, plus what only a header can say; scripts (any of them
-        may start a worker): the workers' policy."""
+        """`csp.response_policy` for the file asked for (a folder's: its index.html)."""
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if path.suffix in (".js", ".mjs"):
-            return csp.worker_header()
-        if path.suffix == ".html" and path.is_file():
-            with path.open(encoding="utf-8", errors="replace") as page:
-                return csp.page_header(page.read(8192))  # the meta is first in <head>
-        return None
+        if not path.is_file():
+            return None
+        head = ""
+        if path.suffix == ".html":
+            with path.open(encoding="utf-8", errors="replace") as file:
+                head = file.read(8192)  # a page's meta is first in <head>
+        return csp.response_policy(Path(os.path.relpath(path, self.directory)).as_posix(), head)
 
     def log_message(self, format: str, *args: object) -> None:
         pass

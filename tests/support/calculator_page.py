@@ -42,17 +42,25 @@ WORKER_PROBE = """
 """
 
 
-# Everywhere a page could keep what was entered: both storages, IndexedDB, the caches' URLs, the URL.
-STORED_ANYWHERE = """async () => JSON.stringify([
-  {...localStorage}, {...sessionStorage}, await indexedDB.databases(),
-  await Promise.all((await caches.keys()).map(async (name) =>
-    (await (await caches.open(name)).keys()).map((request) => request.url))),
-  location.href])"""
+# Everywhere a page could keep what was entered: both storages, IndexedDB, the caches, the URL.
+STORED_ANYWHERE = """async () => ({
+  storage: JSON.stringify([{...localStorage}, {...sessionStorage}]),
+  databases: await indexedDB.databases(),
+  cached: (await Promise.all((await caches.keys()).map(async (name) =>
+    (await (await caches.open(name)).keys()).map((request) => request.url)))).flat(),
+  url: location.href})"""
 
 
-def assert_no_finding_stored(page: Page, findings: dict) -> None:
+def assert_no_finding_stored(page: Page, findings: dict, days: int | None = None) -> None:
+    """Every field's name is searched for, and `days`, an unusual day count entered, if given."""
     stored = page.evaluate(STORED_ANYWHERE)
-    assert not [name for name in findings if name in stored], stored
+    url = urlparse(stored["url"])
+    for text in (stored["storage"], url.path + url.query + url.fragment):
+        assert not [name for name in findings if name in text], text
+        assert days is None or str(days) not in text, text
+    assert stored["databases"] == []
+    # A cache holds only the site's own files, under their content hash: nothing the page computed.
+    assert all(re.search(r"/[^?]*(\?__rev=[0-9a-f]{64})?$", url) for url in stored["cached"]), stored["cached"]
 
 
 def with_load_timeout(page: Page, seconds: float) -> None:

@@ -426,6 +426,7 @@
     }
 
     function onReply({ data }) {
+      if (data.failed && data.retry) return startWorker(data.failed);
       if (data.failed) return fail(data.failed);
       if (data.ready) {
         ready = true;
@@ -441,9 +442,16 @@
       else showFailure(data.failure ?? "no answer from the calculator");
     }
 
-    function startWorker() {
+    // After a failed start from the snapshot (`snapshotProblem`), once more: a fresh worker that boots.
+    function startWorker(snapshotProblem = "") {
       const url = new URL(root.dataset.worker, site);
-      for (const file of ["wheel", "snapshot", "check"]) url.searchParams.set(file, new URL(root.dataset[file], site).href);
+      const files = snapshotProblem ? ["wheel", "check"] : ["wheel", "snapshot", "check"];
+      for (const file of files) url.searchParams.set(file, new URL(root.dataset[file], site).href);
+      if (snapshotProblem) {
+        console.warn("Starting Python without the snapshot:", snapshotProblem);
+        worker.terminate();
+      }
+      clearTimeout(timer);
       // Slow is not failed: a first load on a slow connection goes on; only the worker's report of what
       // went wrong (or its script failing) is a failure, with its reason.
       timer = setTimeout(() => {

@@ -28,14 +28,13 @@ async function start(path, problems = []) {
   return Object.assign(timings, { path, imported: performance.now() }) && api;
 }
 
-const api = start("snapshot").catch((error) => {
-  console.warn("Starting Python without the snapshot:", error);
-  timings.snapshotFailed = String(error?.message ?? error);
-  return start("boot");
-});
-api.then( // once: {ready, timings} or {failed}
+// Without a snapshot in the query, boot. A failed snapshot start asks the page for a fresh worker that
+// boots (retry): two Pythons in one worker could exhaust a tablet's memory.
+const path = params.get("snapshot") ? "snapshot" : "boot";
+const api = start(path);
+api.then( // once: {ready, timings} or {failed, retry}
   () => postMessage({ ready: true, timings }),
-  (error) => postMessage({ failed: String(error?.message ?? error) }),
+  (error) => postMessage({ failed: String(error?.message ?? error), retry: path === "snapshot" }),
 );
 
 onmessage = async ({ data: { id, findings } }) => {

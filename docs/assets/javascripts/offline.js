@@ -42,17 +42,20 @@
     banner("update-banner", "update-banner", (box) => document.body.append(box), button);
   }
 
-  // The installed copy's own facts: its build date and the age after which it says it is old.
+  // The installed copy's own facts: its build date and the age after which it says it is old. A copy
+  // from before builds answered this does not: after 2 s its date is unknown.
   function about(worker) {
     return new Promise((resolve) => {
       const channel = new MessageChannel();
       channel.port1.onmessage = ({ data }) => resolve(data);
       worker.postMessage(app.aboutCopy, [channel.port2]);
+      setTimeout(() => resolve({ built: null }), 2000);
     });
   }
 
   async function warnIfOld(worker) {
     const { built, maxAgeDays } = await about(worker);
+    if (!built) return;
     const days = Math.floor((Date.now() - Date.parse(built)) / 86_400_000);
     if (days <= maxAgeDays) return;
     const text = `This offline copy was built on ${built}, ${days} days ago: older than ${maxAgeDays} days. `
@@ -64,7 +67,8 @@
   function register() {
     return navigator.serviceWorker.register(new URL(app.serviceWorker, location.href), { scope: scope.href }).then((registration) => {
       if (!registration) return; // service workers turned off (as in some test browsers)
-      navigator.storage?.persist?.(); // ask the browser not to clear the copy when space runs short
+      // Ask once that the browser not clear the copy when space runs short (some browsers ask the reader).
+      navigator.storage?.persisted?.().then((kept) => kept || navigator.storage.persist());
       const controlled = () => navigator.serviceWorker.controller;
       if (registration.waiting && controlled()) offer(registration.waiting);
       registration.addEventListener("updatefound", () => {
@@ -89,8 +93,8 @@
     const [{ built }, { usage }, persisted] = await Promise.all([
       about(registration.active), navigator.storage?.estimate?.() ?? {}, navigator.storage?.persisted?.() ?? false,
     ]);
-    say(`This device keeps an offline copy of this site, built on ${built}`
-      + (usage ? `; it takes about ${Math.round(usage / 1e6)} MB. ` : ". ")
+    say(`This device keeps an offline copy of this site, built ${built ? `on ${built}` : "by an earlier version"}`
+      + (usage ? `; with this site's other storage it takes about ${(usage / 1e6).toFixed(usage < 1e7 ? 1 : 0)} MB. ` : ". ")
       + (persisted ? "The browser keeps it until you remove it." : "The browser may clear it if the device runs short of space."));
   }
 
