@@ -120,7 +120,7 @@ def warm_service_worker(browser: Browser, url: str, rate: int) -> dict[str, dict
         page.goto(url)
         ready(page)
         # Installed (every file precached) and controlling this page: the installed tablet app.
-        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=120_000)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=120_000)
         throttle(page, rate)
         page.reload()
         result = ready(page)
