@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Locator, Page, Request, Route, expect
 from pypdf import PdfReader
 
 from calculator import __version__, assess
-from sitebuild.paths import KNOWN_ANSWER, SNAPSHOT
+from sitebuild.paths import KNOWN_ANSWER, SNAPSHOT, WORKER
 from tests.support.a11y import assert_no_axe_violations
 from tests.support.browser import Watch, watch_context
 from tests.support.calculator_page import (
@@ -554,6 +554,17 @@ def test_after_a_load_failure_answers_do_not_hide_it(page: Page, watch: Watch, b
     answer(page, REQUIRED)
     expect(status).to_contain_text("The calculator could not load")
     expect(page.locator("#results-body")).to_have_text("The calculator could not load, so there are no results.")
+
+
+def test_a_missing_worker_script_is_named_with_the_hosts_answer(page: Page, watch: Watch, base_url):
+    watch.allowed_errors.append("Failed to load resource: the server responded with a status of 404")
+    page.route(
+        lambda url: urlparse(url).path.endswith("/" + WORKER.as_posix()), lambda route: route.fulfill(status=404)
+    )
+    page.goto(base_url + "calculator/")
+    expect(page.locator("#calculator-status")).to_contain_text(
+        "The calculator could not load. Why: its worker script could not be loaded (HTTP 404"
+    )
 
 
 def test_without_module_workers_the_page_says_the_calculator_failed(page: Page, base_url):

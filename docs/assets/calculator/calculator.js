@@ -464,7 +464,14 @@
       } catch (error) {
         return fail(`its worker could not start (${error.message})`);
       }
-      worker.onerror = (event) => fail(event.message || "its worker could not start");
+      // A worker script that fails to load gives an error event with no message: ask the host why.
+      worker.onerror = (event) => {
+        if (event.message) return fail(event.message);
+        fetch(url, { method: "HEAD", cache: "no-store" }).then(
+          (response) => fail(`its worker script could not be loaded (HTTP ${response.status} ${response.statusText})`.trim()),
+          () => fail("its worker script could not be loaded (no connection)"),
+        );
+      };
       worker.onmessage = onReply;
     }
 
