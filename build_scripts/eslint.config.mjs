@@ -17,7 +17,7 @@ export default [
     },
   },
   {
-    files: ["docs/assets/calculator/worker.js"],
+    files: ["docs/assets/calculator/worker.js", "docs/assets/calculator/snapshot.js"],
     languageOptions: { sourceType: "module", globals: { ...globals.worker } },
   },
 ];
