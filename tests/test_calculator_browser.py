@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import re
@@ -16,6 +17,7 @@ from pypdf import PdfReader
 
 from calculator import __version__, assess
 from sitebuild.paths import KNOWN_ANSWER, SNAPSHOT, WORKER
+from sitebuild.runtime import sparse
 from tests.support.a11y import assert_no_axe_violations
 from tests.support.browser import Watch, watch_context
 from tests.support.calculator_page import (
@@ -373,22 +375,78 @@ def test_a_slow_first_load_says_it_is_still_loading_not_failed_and_then_answers(
     expect(page.locator("#calculator-app")).to_have_attribute("data-python", "snapshot")
 
 
-def test_a_corrupt_snapshot_is_caught_and_python_starts_without_it(page: Page, base_url):
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda memory: memory[: len(memory) // 2] + bytes(len(memory) - len(memory) // 2),  # its second half zeroed
+        lambda memory: memory[:-1000],  # cut short
+    ],
+    ids=["zeroed", "truncated"],
+)
+def test_a_damaged_snapshot_is_caught_and_python_starts_without_it(page: Page, base_url, damage):
     messages: list[str] = []
     page.on("console", lambda m: messages.append(m.text))
 
-    def corrupt(route: Route) -> None:
-        memory = bytearray(route.fetch().body())
-        memory[len(memory) // 2 :] = bytes(len(memory) - len(memory) // 2)  # its second half zeroed
-        route.fulfill(status=200, content_type="application/octet-stream", body=bytes(memory))
+    def damaged(route: Route) -> None:
+        route.fulfill(status=200, content_type="application/octet-stream", body=damage(route.fetch().body()))
 
-    page.route(snapshot_route, corrupt)
+    page.route(snapshot_route, damaged)
     page.goto(base_url + "calculator/")
     expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
     expect(page.locator("#calculator-app")).to_have_attribute("data-python", "boot")
     assert [m for m in messages if "without the snapshot" in m]
     answer(page, REQUIRED)
     expect_shows(page, REQUIRED)
+
+
+# The first worker says it is restoring the snapshot, then is never heard from again: a hung restore.
+HUNG_RESTORE = """
+(() => {
+  const Native = Worker;
+  let first = true;
+  window.Worker = class extends Native {
+    constructor(...args) { super(...args); this.hangs = first; first = false; }
+    set onmessage(fn) { super.onmessage = (event) => (this.hangs && !event.data.restoring ? null : fn(event)); }
+  };
+})();
+"""
+
+
+def test_a_restore_that_never_finishes_is_given_up_for_a_worker_that_boots(page: Page, base_url):
+    messages: list[str] = []
+    page.on("console", lambda m: messages.append(m.text))
+    page.add_init_script(HUNG_RESTORE)
+    page.goto(base_url + "calculator/")
+    expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+    expect(page.locator("#calculator-app")).to_have_attribute("data-python", "boot")
+    assert [m for m in messages if "without the snapshot" in m and "more than 10 seconds" in m], messages
+    answer(page, REQUIRED)
+    expect_shows(page, REQUIRED)
+
+
+UNPACK = """async ([url, packed]) => {
+  const { unpack } = await import(url);
+  const memory = unpack(Uint8Array.from(atob(packed), (c) => c.charCodeAt(0)).buffer);
+  return btoa(Array.from(memory, (b) => String.fromCharCode(b)).join(""));
+}"""
+
+
+@pytest.mark.parametrize(
+    "memory",
+    [
+        b"",
+        bytes(8192),
+        b"\x01" * 5000,
+        bytes(4096) + b"\x02" * 4096 + bytes(4096) + b"\x03" * 100,
+        b"\x04" + bytes(9000),
+    ],
+    ids=["empty", "all zero", "a short last page", "runs between zero pages", "zeros to the end"],
+)
+def test_the_worker_unpacks_the_sparse_snapshot_to_the_memory_it_was_made_from(page: Page, base_url, memory):
+    page.goto(base_url)
+    packed = base64.b64encode(sparse(memory)).decode()
+    unpacked = page.evaluate(UNPACK, [base_url + "assets/calculator/snapshot.js", packed])
+    assert base64.b64decode(unpacked) == memory
 
 
 def test_a_self_check_that_disagrees_with_the_build_retries_without_the_snapshot_then_refuses(page: Page, base_url):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import shutil
+import struct
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,11 @@ def test_a_vendored_runtime_file_that_is_not_the_recorded_one_stops_the_build(tm
     changed.write_bytes(changed.read_bytes() + b"\n// one line more\n")
     with pytest.raises(runtime.VendoredFileChanged, match=r"node_modules/pyodide/pyodide\.asm\.mjs is not the file"):
         runtime.copy_pyodide(tmp_path / "site", node_modules)
+
+
+def test_the_snapshot_is_stored_without_its_zero_pages(site_dir: Path):
+    stored = (site_dir / SNAPSHOT).read_bytes()
+    size, count = struct.unpack_from("<2I", stored)
+    runs = struct.unpack_from(f"<{2 * count}I", stored, 8)
+    assert len(stored) == 8 + 8 * count + sum(runs[1::2])  # the header, then exactly the runs' bytes
+    assert len(stored) < size * 0.6, (len(stored), size)  # about half of Python's memory is zero pages

@@ -37,9 +37,10 @@ PAGE = {
     "form-action": "'none'",
 }
 
-# Scripts that may start a worker (Material's search, the service worker): they import scripts from
-# this host and fetch its files. The calculator's worker also compiles WebAssembly: Pyodide needs
-# `wasm-unsafe-eval` (not `unsafe-eval`), and only there.
+# Scripts that are a worker's main script (Material's search, the service worker) take this: they
+# import scripts from this host and fetch its files; any other script ignores a policy header. The
+# calculator's worker also compiles WebAssembly: Pyodide needs `wasm-unsafe-eval` (not `unsafe-eval`),
+# and only there.
 WORKER = {
     "default-src": "'none'",
     "script-src": "'self'",

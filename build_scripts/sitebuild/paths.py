@@ -25,7 +25,8 @@ SERVICE_WORKER = Path("sw.js")
 SKIP_WAITING = "skip-waiting"  # the message a page sends a waiting service worker to take over
 ABOUT_COPY = "about-this-copy"  # the message a page sends for the installed copy's build date and age limit
 PYODIDE_DIR = Path("assets/pyodide")
-# Stored raw: the server (Content-Encoding) or the service worker hands it decompressed to the worker.
+# Stored without its zero pages (runtime.sparse); the server (Content-Encoding) or the service worker
+# hands it decompressed to the worker.
 SNAPSHOT = PYODIDE_DIR / "snapshot.bin"
 WHEEL_DIR = Path("assets/calculator")
 WORKER = WHEEL_DIR / "worker.js"

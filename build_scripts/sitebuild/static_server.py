@@ -1,7 +1,8 @@
 """Serve a built site on 127.0.0.1 as a production host would: the MIME types Pyodide and module
 workers need, each file's precompressed .gz sibling with `Content-Encoding: gzip` when the browser
 accepts it (as nginx's gzip_static does), and the security headers of `csp.py` (a page's own policy
-again with `frame-ancestors`, the workers' policy on every script).
+again with `frame-ancestors`; on every script the workers' policy, which for the calculator's worker
+alone allows WebAssembly).
 
 Python 3.11's http.server does not know .mjs, and a module worker refuses a
 script served as anything but JavaScript.

@@ -1,6 +1,5 @@
 // The decision module in Pyodide, off the main thread: {id, findings} in, {id, assessment | errors | failure} out.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
-import { unpack } from "./snapshot.js";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
 const params = new URL(self.location.href).searchParams; // the build's paths, from the page
@@ -13,7 +12,8 @@ known.catch(() => {}); // awaited only once Python is up: no "unhandled rejectio
 // Python with the calculator: restored from the build's snapshot (imported there), or booted and the wheel loaded.
 async function start(path, problems = []) {
   await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); // a policy against WebAssembly would hang Pyodide: fail now
-  const snapshot = path === "snapshot" && get("snapshot", (r) => r.arrayBuffer().then(unpack)).finally(() => (timings.snapshot = performance.now()));
+  const snapshot = path === "snapshot" && get("snapshot", async (r) => (await import("./snapshot.js")).unpack(await r.arrayBuffer()))
+    .finally(() => postMessage({ restoring: true, at: (timings.snapshot = performance.now()) })); // the page's restore watchdog
   snapshot && snapshot.catch(() => {}); // loadPyodide awaits it only later
   const pyodide = await loadPyodide({ indexURL, ...(snapshot && { _loadSnapshot: snapshot }) });
   timings.runtime = performance.now();

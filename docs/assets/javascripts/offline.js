@@ -43,13 +43,13 @@
   }
 
   // The installed copy's own facts: its build date and the age after which it says it is old. A copy
-  // from before builds answered this does not: after 2 s its date is unknown.
+  // from before builds answered this does not (nor a worker too slow to): after 5 s its date is unknown.
   function about(worker) {
     return new Promise((resolve) => {
       const channel = new MessageChannel();
       channel.port1.onmessage = ({ data }) => resolve(data);
       worker.postMessage(app.aboutCopy, [channel.port2]);
-      setTimeout(() => resolve({ built: null }), 2000);
+      setTimeout(() => resolve({ built: null }), 5000);
     });
   }
 
@@ -93,7 +93,7 @@
     const [{ built }, { usage }, persisted] = await Promise.all([
       about(registration.active), navigator.storage?.estimate?.() ?? {}, navigator.storage?.persisted?.() ?? false,
     ]);
-    say(`This device keeps an offline copy of this site, built ${built ? `on ${built}` : "by an earlier version"}`
+    say(`This device keeps an offline copy of this site, ${built ? `built on ${built}` : "build date unknown"}`
       + (usage ? `; with this site's other storage it takes about ${(usage / 1e6).toFixed(usage < 1e7 ? 1 : 0)} MB. ` : ". ")
       + (persisted ? "The browser keeps it until you remove it." : "The browser may clear it if the device runs short of space."));
   }
