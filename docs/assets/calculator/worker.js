@@ -12,7 +12,7 @@ known.catch(() => {}); // awaited only once Python is up: no "unhandled rejectio
 // Python with the calculator: restored from the build's snapshot (imported there), or booted and the wheel loaded.
 async function start(path, problems = []) {
   await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); // a policy against WebAssembly would hang Pyodide: fail now
-  const snapshot = path === "snapshot" && get("snapshot", async (r) => (await import("./snapshot.js")).unpack(await r.arrayBuffer()))
+  const snapshot = path === "snapshot" && get("snapshot", (r) => Promise.all([import("./snapshot.js"), r.arrayBuffer()]).then(([m, b]) => m.unpack(b)))
     .finally(() => postMessage({ restoring: true, at: (timings.snapshot = performance.now()) })); // the page's restore watchdog
   snapshot && snapshot.catch(() => {}); // loadPyodide awaits it only later
   const pyodide = await loadPyodide({ indexURL, ...(snapshot && { _loadSnapshot: snapshot }) });
