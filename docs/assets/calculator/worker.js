@@ -13,7 +13,7 @@ known.catch(() => {}); // awaited only once Python is up: no "unhandled rejectio
 async function start(path, problems = []) {
   await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); // a policy against WebAssembly would hang Pyodide: fail now
   const snapshot = path === "snapshot" && get("snapshot", (r) => Promise.all([import("./snapshot.js"), r.arrayBuffer()]).then(([m, b]) => m.unpack(b)))
-    .finally(() => postMessage({ restoring: true, at: (timings.snapshot = performance.now()) })); // the page's restore watchdog
+    .finally(() => { timings.snapshot = performance.now(); postMessage({ restoring: true }); }); // the page's restore watchdog starts
   snapshot && snapshot.catch(() => {}); // loadPyodide awaits it only later
   const pyodide = await loadPyodide({ indexURL, ...(snapshot && { _loadSnapshot: snapshot }) });
   timings.runtime = performance.now();

@@ -86,7 +86,7 @@
     if (!panel) return;
     const registration = await navigator.serviceWorker.getRegistration(scope.href);
     const [remove, keep] = [panel.querySelector(".offline-copy__remove"), panel.querySelector(".offline-copy__keep")];
-    [remove.hidden, keep.hidden] = [!registration?.active, !!registration || !removed()];
+    [remove.hidden, keep.hidden] = [!registration?.active, app.withdrawn || !!registration || !removed()];
     if (!registration?.active) {
       return say(removed() ? "There is no offline copy on this device: it was removed." : "There is no offline copy on this device yet.");
     }
