@@ -14,6 +14,7 @@ import hashlib
 import html
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 from .paths import WORKER as CALCULATOR_WORKER_FILE
 
@@ -121,13 +122,14 @@ def page_header(page: str) -> str | None:
     return None if policy is None else f"{policy}; {serialize(HEADERS_ONLY)}"
 
 
-def response_policy(path: str, head: str) -> str | None:
-    """The Content-Security-Policy header for the site's file at `path` (from the site root), whose
-    text begins with `head`: a page's own policy, a script's worker policy, or none."""
+def response_policy(site: Path, path: str) -> str | None:
+    """The Content-Security-Policy header for the file at `path` (from the root of `site`): a page's
+    own policy, read from its meta, a script's worker policy, or none."""
     if path == CALCULATOR_WORKER_PATH:
         return serialize({**CALCULATOR_WORKER, **HEADERS_ONLY})
     if path.endswith((".js", ".mjs")):
         return serialize({**WORKER, **HEADERS_ONLY})
     if path.endswith(".html"):
-        return page_header(head)
+        with (site / path).open(encoding="utf-8", errors="replace") as page:
+            return page_header(page.read(8192))  # the meta is first in <head>
     return None

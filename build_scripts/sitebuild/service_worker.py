@@ -42,13 +42,7 @@ def precache_list(site: Path) -> dict[str, str]:
 def policies(site: Path, files: dict[str, str]) -> dict[str, str]:
     """The Content-Security-Policy header of each precached page and script, as the host sends it:
     what the worker serves from its cache must carry it too (a worker's policy comes only from it)."""
-    found = {}
-    for path in files:
-        head = (site / path).read_text(encoding="utf-8", errors="replace")[:8192] if path.endswith(".html") else ""
-        policy = response_policy(path, head)
-        if policy:
-            found[path] = policy
-    return found
+    return {path: policy for path in files if (policy := response_policy(site, path))}
 
 
 def write_service_worker(site: Path, withdrawn: bool = False) -> Path:

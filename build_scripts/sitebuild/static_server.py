@@ -60,17 +60,24 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return handle
 
+    def requested_file(self) -> Path | None:
+        """The file the request names (a folder's: its index.html), if it exists."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        return path if path.is_file() else None
+
     def encoded_file(self) -> tuple[Path, Path] | None:
         """The requested file and its .gz sibling, when the browser accepts gzip and the sibling exists."""
         if "gzip" not in self.headers.get("Accept-Encoding", ""):
             return None
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?", 1)[0].endswith("/"):
-                return None  # the parent class redirects to the slash
-            path = path / "index.html"
+        if Path(self.translate_path(self.path)).is_dir() and not self.path.split("?", 1)[0].endswith("/"):
+            return None  # the parent class redirects to the slash
+        path = self.requested_file()
+        if path is None:
+            return None
         gz = path.with_name(path.name + ".gz")
-        return (path, gz) if path.is_file() and gz.is_file() and os.access(gz, os.R_OK) else None
+        return (path, gz) if gz.is_file() and os.access(gz, os.R_OK) else None
 
     def end_headers(self) -> None:
         # By default every request revalidates, so a rebuilt site is seen at once (the service worker
@@ -84,17 +91,11 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def policy(self) -> str | None:
-        """`csp.response_policy` for the file asked for (a folder's: its index.html)."""
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if not path.is_file():
+        """`csp.response_policy` for the file asked for."""
+        path = self.requested_file()
+        if path is None:
             return None
-        head = ""
-        if path.suffix == ".html":
-            with path.open(encoding="utf-8", errors="replace") as file:
-                head = file.read(8192)  # a page's meta is first in <head>
-        return csp.response_policy(Path(os.path.relpath(path, self.directory)).as_posix(), head)
+        return csp.response_policy(Path(self.directory), Path(os.path.relpath(path, self.directory)).as_posix())
 
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -283,6 +283,11 @@
       status.replaceChildren(el("p", { className: "calculator-status__text" }, ...content));
     }
 
+    // Where the guideline is without the calculator: its pages and the PDF.
+    const elsewhere = () => [
+      el("a", { href: site.href }, "read the guideline"), " or the ", el("a", { href: pdf }, "PDF handout"), ".",
+    ];
+
     function fail(why) {
       ready = false;
       failed = true;
@@ -294,10 +299,7 @@
         "failed",
         el("strong", {}, "The calculator could not load. "),
         `Why: ${why.replace(/\.+$/, "")}. The guideline text does not need the calculator: `,
-        el("a", { href: site.href }, "read the guideline"),
-        " or the ",
-        el("a", { href: pdf }, "PDF handout"),
-        ".",
+        ...elsewhere(),
       );
     }
 
@@ -467,8 +469,7 @@
       // went wrong (or its script failing) is a failure, with its reason.
       timer = setTimeout(() => {
         const slow = "Still loading the calculator: the first load on a slow connection takes a while. ";
-        setStatus("loading", slow, el("progress", { ariaLabel: "Loading the calculator" }), " Meanwhile, ",
-          el("a", { href: site.href }, "read the guideline"), " or the ", el("a", { href: pdf }, "PDF handout"), ".");
+        setStatus("loading", slow, el("progress", { ariaLabel: "Loading the calculator" }), " Meanwhile, ", ...elsewhere());
       }, loadTimeoutMs);
       try {
         worker = new Worker(url, { type: "module" });
