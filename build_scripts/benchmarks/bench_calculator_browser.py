@@ -8,6 +8,8 @@ SITE_DIR is a built site (default: site/, from `mkdocs build`). For each CPU spe
   cold         a first visit: empty cache, no service worker;
   warm (HTTP)  a second visit from the HTTP cache (a reload);
   warm (SW)    a second visit with the service worker installed and controlling the page;
+  worker alone the calculator's worker started on a blank page of the site after those two visits: the
+               runtime's own floor, without the calculator page loading beside it;
 and where each start-up went: the worker's start, the snapshot's fetch, restoring the runtime, and the
 import of the calculator (nothing, when the snapshot already holds it).
 """
@@ -19,6 +21,7 @@ import os
 import statistics
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from playwright.sync_api import Browser, BrowserContext, Page, Request, ViewportSize, sync_playwright
 
@@ -48,22 +51,59 @@ new PerformanceObserver(list => window.__longTasks.push(...list.getEntries().map
 """
 
 # The page's ready mark carries the worker's own timings; worker times are on the worker's clock.
-BREAKDOWN = """
+READY_MARK = """
 () => {
   const mark = performance.getEntriesByName("calculator-ready")[0];
-  const t = mark.detail;
-  if (!t) return { ready: mark.startTime };  // a build from before the worker reported its timings
-  const start = t.origin + t.start - performance.timeOrigin;
-  return {
-    ready: mark.startTime,
-    "worker started": start,
-    "snapshot fetched": t.snapshot === undefined ? null : t.snapshot - t.start,
-    "runtime restored": t.runtime - (t.snapshot ?? t.start),
-    "calculator imported": t.imported - t.runtime,
-    "start path": t.path,
-  };
+  const t = mark.detail;  // none in a build from before the worker reported its timings
+  return { ready: mark.startTime, started: t && t.origin + t.start - performance.timeOrigin, timings: t };
 }
 """
+
+# The calculator page's worker with the page's own files, to start elsewhere.
+WORKER_URL = """
+() => {
+  const app = document.getElementById("calculator-app");
+  const site = new URL(app.dataset.root, location.href);
+  const url = new URL(app.dataset.worker, site);
+  for (const file of ["wheel", "snapshot", "check"]) url.searchParams.set(file, new URL(app.dataset[file], site).href);
+  return url.href;
+}
+"""
+
+# That worker started on a page doing nothing else; times from the worker's creation.
+START_ALONE = """
+async (url) => {
+  const created = performance.now();
+  const worker = new Worker(url, { type: "module" });
+  const t = await new Promise((resolve, reject) => {
+    worker.onmessage = ({ data }) => {
+      if (data.ready) resolve(data.timings);
+      if (data.failed) reject(new Error(data.failed));
+    };
+    worker.onerror = () => reject(new Error("the worker did not start"));
+  });
+  const ready = performance.now() - created;
+  worker.terminate();
+  return { ready, started: t.origin + t.start - performance.timeOrigin - created, timings: t };
+}
+"""
+
+
+def breakdown(mark: dict[str, Any]) -> dict[str, Any]:
+    """Where a start went: ready and the worker's start on the page's clock, the rest from the worker's."""
+    t = mark["timings"]
+    if not t:
+        return {"ready": mark["ready"]}
+    snapshot = t.get("snapshot")  # none when it booted without the snapshot
+    return {
+        "ready": mark["ready"],
+        "worker started": mark["started"],
+        "snapshot fetched": None if snapshot is None else snapshot - t["start"],
+        "runtime restored": t["runtime"] - (t["start"] if snapshot is None else snapshot),
+        "calculator imported": t["imported"] - t["runtime"],
+        "start path": t["path"],
+    }
+
 
 ANSWER_TO_RESULT = """
 async (selector) => {
@@ -86,7 +126,7 @@ def throttle(page: Page, rate: int) -> None:
 
 def ready(page: Page) -> dict[str, Any]:
     page.wait_for_selector("#calculator-app[data-state=ready]", timeout=120_000)
-    return dict(page.evaluate(BREAKDOWN))
+    return breakdown(page.evaluate(READY_MARK))
 
 
 def cold_and_warm_http(context: BrowserContext, url: str, rate: int) -> dict[str, dict[str, Any]]:
@@ -110,7 +150,14 @@ def cold_and_warm_http(context: BrowserContext, url: str, rate: int) -> dict[str
     answers = [page.evaluate(ANSWER_TO_RESULT, f"#functional_impairment-{1 + i % 2}") for i in range(5)]
     cold["answer to result"] = statistics.median(answers)
     page.reload()
-    return {"cold": cold, "warm (HTTP)": ready(page)}
+    warm = ready(page)
+    worker = page.evaluate(WORKER_URL)
+    # A blank page of the site's origin, answered by the benchmark (so no policy refuses its script).
+    blank = urljoin(url, "/blank-for-the-benchmark.html")
+    page.route(blank, lambda route: route.fulfill(content_type="text/html", body="<!doctype html><title>_</title>"))
+    page.goto(blank)
+    page.unroute(blank)  # no interception slowing the worker's own requests
+    return {"cold": cold, "warm (HTTP)": warm, "worker alone": breakdown(page.evaluate(START_ALONE, worker))}
 
 
 def warm_service_worker(browser: Browser, url: str, rate: int) -> dict[str, dict[str, Any]]:
@@ -134,14 +181,14 @@ def table(title: str, runs: list[dict[str, dict[str, Any]]], targets: dict[str, 
     print(f"\n{title}")
     print(f"| {'start':<12} | {'metric':<24} | {'median':>10} | {'min':>10} | {'max':>10} | {'target':>8} |")
     print(f"|{'-' * 14}|{'-' * 26}|{'-' * 12}|{'-' * 12}|{'-' * 12}|{'-' * 10}|")
-    for start in ("cold", "warm (HTTP)", "warm (SW)"):
+    for start in ("cold", "warm (HTTP)", "warm (SW)", "worker alone"):
         for metric in {m: None for run in runs for m in run[start]}:
             values = [run[start].get(metric) for run in runs]
             numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
             if len(numbers) != len(values):
                 print(f"| {start:<12} | {metric:<24} | {', '.join(sorted({str(v) for v in values})):>36} | {'':>8} |")
                 continue
-            target = f"<= {targets[start]}" if metric == "ready" else ""
+            target = f"<= {targets[start]}" if metric == "ready" and start in targets else ""
             print(
                 f"| {start:<12} | {metric:<24} | {statistics.median(numbers):>10,.1f} | {min(numbers):>10,.1f} | "
                 f"{max(numbers):>10,.1f} | {target:>8} |"
