@@ -8,8 +8,8 @@ SITE_DIR is a built site (default: site/, from `mkdocs build`). For each CPU spe
   cold         a first visit: empty cache, no service worker;
   warm (HTTP)  a second visit from the HTTP cache (a reload);
   warm (SW)    a second visit with the service worker installed and controlling the page;
-  worker alone the calculator's worker started on a blank page of the site after those two visits: the
-               runtime's own floor, without the calculator page loading beside it;
+  worker alone the calculator's worker started on a blank page of the site, after the cold and warm (HTTP)
+               visits (no service worker): the runtime's own floor, with no page loading beside it;
 and where each start-up went: the worker's start, the snapshot's fetch, restoring the runtime, and the
 import of the calculator (nothing, when the snapshot already holds it).
 """
@@ -59,7 +59,8 @@ READY_MARK = """
 }
 """
 
-# The calculator page's worker with the page's own files, to start elsewhere.
+# The calculator page's worker with the page's own files, to start elsewhere (as calculator.js's
+# startWorker builds it).
 WORKER_URL = """
 () => {
   const app = document.getElementById("calculator-app");
@@ -70,27 +71,33 @@ WORKER_URL = """
 }
 """
 
-# That worker started on a page doing nothing else; times from the worker's creation.
+# That worker started on a page doing nothing else; times from the worker's creation. A failed start is
+# reported, not retried: the row is the snapshot path's floor.
 START_ALONE = """
 async (url) => {
   const created = performance.now();
   const worker = new Worker(url, { type: "module" });
-  const t = await new Promise((resolve, reject) => {
+  const t = await new Promise((resolve) => {
+    setTimeout(() => resolve({ failed: "not ready in 120 s" }), 120000);
     worker.onmessage = ({ data }) => {
       if (data.ready) resolve(data.timings);
-      if (data.failed) reject(new Error(data.failed));
+      if (data.failed) resolve({ failed: data.failed });
     };
-    worker.onerror = () => reject(new Error("the worker did not start"));
+    worker.onerror = () => resolve({ failed: "the worker did not start" });
   });
   const ready = performance.now() - created;
   worker.terminate();
-  return { ready, started: t.origin + t.start - performance.timeOrigin - created, timings: t };
+  if (t?.failed) return { failed: t.failed };
+  return { ready, started: t && t.origin + t.start - performance.timeOrigin - created, timings: t };
 }
 """
 
 
 def breakdown(mark: dict[str, Any]) -> dict[str, Any]:
-    """Where a start went: ready and the worker's start on the page's clock, the rest from the worker's."""
+    """Where a start went: ready and the worker's start from the page's (or, alone, the worker's) zero;
+    the rest from the worker's own clock."""
+    if "failed" in mark:
+        return {"start path": f"failed: {mark['failed']}"}
     t = mark["timings"]
     if not t:
         return {"ready": mark["ready"]}
@@ -151,13 +158,13 @@ def cold_and_warm_http(context: BrowserContext, url: str, rate: int) -> dict[str
     cold["answer to result"] = statistics.median(answers)
     page.reload()
     warm = ready(page)
-    worker = page.evaluate(WORKER_URL)
-    # A blank page of the site's origin, answered by the benchmark (so no policy refuses its script).
+    worker_url = page.evaluate(WORKER_URL)
+    # The site has no page that loads nothing beside the worker: a blank one of its origin, routed.
     blank = urljoin(url, "/blank-for-the-benchmark.html")
     page.route(blank, lambda route: route.fulfill(content_type="text/html", body="<!doctype html><title>_</title>"))
     page.goto(blank)
     page.unroute(blank)  # no interception slowing the worker's own requests
-    return {"cold": cold, "warm (HTTP)": warm, "worker alone": breakdown(page.evaluate(START_ALONE, worker))}
+    return {"cold": cold, "warm (HTTP)": warm, "worker alone": breakdown(page.evaluate(START_ALONE, worker_url))}
 
 
 def warm_service_worker(browser: Browser, url: str, rate: int) -> dict[str, dict[str, Any]]:
