@@ -593,7 +593,10 @@
     setStatus("loading", "Loading the calculator\u2026 ", el("progress", { ariaLabel: "Loading the calculator" }));
     dateInputs.forEach((date) => date.setAttribute("max", isoDay(todayValue())));
     wire();
-    startWorker();
+    // After the rest of the page has run (Material's bundle last): on two cores, Python's start beside
+    // that work slows both.
+    if (document.readyState === "loading") addEventListener("DOMContentLoaded", () => startWorker(), { once: true });
+    else startWorker();
     loadIndex();
   }
 })();
