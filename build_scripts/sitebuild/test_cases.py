@@ -34,6 +34,8 @@ def page(download_link: str) -> str:
     themes = load()
     count = sum(len(cases) for cases in themes.values())
     out = [
+        '<div class="test-cases" markdown>',
+        "",
         # Raw HTML: the download is written by the build, not a docs page MkDocs could check.
         f'{count} cases. Download them all as JSON: <a href="{download_link}" download>{TEST_CASES.name}</a>. '
         "Each gives the findings "
@@ -65,7 +67,7 @@ def page(download_link: str) -> str:
                 + "."
             )
             out += ["", "Recommendations, in order: " + ", ".join(f"`{i}`" for i in e["recommendation_ids"]) + ".", ""]
-    return "\n".join(out)
+    return "\n".join([*out, "</div>"])
 
 
 def write_download(site: Path) -> None:
