@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Locator, Page, Request, Route, expect
 from pypdf import PdfReader
 
 from calculator import __version__, assess
-from sitebuild.paths import KNOWN_ANSWER, SNAPSHOT, WORKER
+from sitebuild.paths import INDEX, KNOWN_ANSWER, SNAPSHOT, WORKER
 from sitebuild.runtime import sparse
 from tests.support.a11y import assert_no_axe_violations
 from tests.support.browser import Watch, watch_context
@@ -273,7 +273,23 @@ def test_python_starts_once_the_page_s_own_scripts_have_run_not_beside_them(page
     page.add_init_script(WORKER_CREATED)
     page.goto(base_url + "calculator/")
     expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
-    assert page.evaluate("() => window.calculatorWorkerCreated") == ["interactive"]
+    assert page.evaluate("() => window.calculatorWorkerCreated")[0] == "interactive"
+
+
+def test_a_page_that_failed_before_python_was_due_does_not_start_it(page: Page, watch: Watch, base_url):
+    watch.allowed_errors.append("Failed to load resource: the server responded with a status of 404")
+    page.add_init_script(WORKER_CREATED)
+    page.route(lambda url: urlparse(url).path.endswith(f"/{INDEX.as_posix()}"), lambda route: route.fulfill(status=404))
+    held: list[Route] = []  # Material's bundle, held so the page fails before DOMContentLoaded
+    page.route(lambda url: "/assets/javascripts/bundle." in urlparse(url).path, lambda route: held.append(route))
+    page.goto(base_url + "calculator/", wait_until="commit")
+    status = page.locator("#calculator-status")
+    expect(status).to_contain_text("The calculator could not load. Why: recommendations index: HTTP 404")
+    assert len(held) == 1
+    held[0].continue_()
+    page.wait_for_load_state("domcontentloaded")
+    assert page.evaluate("() => window.calculatorWorkerCreated") == []
+    expect(status).to_contain_text("The calculator could not load")
 
 
 def without_snapshot(page: Page) -> None:

@@ -593,10 +593,11 @@
     setStatus("loading", "Loading the calculator\u2026 ", el("progress", { ariaLabel: "Loading the calculator" }));
     dateInputs.forEach((date) => date.setAttribute("max", isoDay(todayValue())));
     wire();
-    // After the rest of the page has run (Material's bundle last): on two cores, Python's start beside
-    // that work slows both.
-    if (document.readyState === "loading") addEventListener("DOMContentLoaded", () => startWorker(), { once: true });
-    else startWorker();
+    // Once the page's own scripts (Material's bundle and the site's) have run: on two cores, Python's
+    // start beside them slows both, and the page answers taps later. Not if the page failed meanwhile.
+    const startPython = () => failed || startWorker();
+    if (document.readyState === "loading") addEventListener("DOMContentLoaded", startPython, { once: true });
+    else startPython();
     loadIndex();
   }
 })();
