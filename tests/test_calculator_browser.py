@@ -441,7 +441,7 @@ def test_a_damaged_snapshot_is_caught_and_python_starts_without_it(page: Page, b
     expect_shows(page, REQUIRED)
 
 
-# The first worker says it is restoring the snapshot, then is never heard from again: a hung restore.
+# The first calculator worker says it is restoring the snapshot, then is never heard from again: a hung restore.
 HUNG_RESTORE = f"""
 (() => {{
   const Native = Worker;

@@ -34,7 +34,7 @@ def page(download_link: str) -> str:
     themes = load()
     count = sum(len(cases) for cases in themes.values())
     out = [
-        '<div class="test-cases" markdown>',
+        '<div class="test-cases" markdown>',  # guideline.css draws its off-screen parts only when in view
         "",
         # Raw HTML: the download is written by the build, not a docs page MkDocs could check.
         f'{count} cases. Download them all as JSON: <a href="{download_link}" download>{TEST_CASES.name}</a>. '
