@@ -30,6 +30,7 @@ from tests.support.calculator_page import (
     open_calculator,
     with_load_timeout,
 )
+from tests.support.served import site_file
 from tests.support.sources import SOURCE_CITATIONS, shown_citations
 from tests.support.vignettes import VIGNETTE_IDS, VIGNETTES
 
@@ -279,7 +280,7 @@ def test_python_starts_once_the_page_s_own_scripts_have_run_not_beside_them(page
 def test_a_page_that_failed_before_python_was_due_does_not_start_it(page: Page, watch: Watch, base_url):
     watch.allowed_errors.append("Failed to load resource: the server responded with a status of 404")
     page.add_init_script(WORKER_CREATED)
-    page.route(lambda url: urlparse(url).path.endswith(f"/{INDEX.as_posix()}"), lambda route: route.fulfill(status=404))
+    page.route(site_file(INDEX), lambda route: route.fulfill(status=404))
     held: list[Route] = []  # Material's bundle, held so the page fails before DOMContentLoaded
     page.route(lambda url: "/assets/javascripts/bundle." in urlparse(url).path, lambda route: held.append(route))
     page.goto(base_url + "calculator/", wait_until="commit")
@@ -294,9 +295,7 @@ def test_a_page_that_failed_before_python_was_due_does_not_start_it(page: Page, 
 
 def without_snapshot(page: Page) -> None:
     """Refuse the snapshot, so Python boots from nothing and loads the wheel (the fallback path)."""
-    page.route(
-        lambda url: urlparse(url).path.endswith(f"/{SNAPSHOT.as_posix()}"), lambda route: route.fulfill(status=404)
-    )
+    page.route(site_file(SNAPSHOT), lambda route: route.fulfill(status=404))
 
 
 def test_answers_given_while_python_starts_get_their_result_once_it_is_ready(page: Page, base_url):
@@ -305,7 +304,7 @@ def test_answers_given_while_python_starts_get_their_result_once_it_is_ready(pag
     def hold(route: Route) -> None:
         held.append(route)
 
-    page.route(lambda url: urlparse(url).path.endswith(f"/{SNAPSHOT.as_posix()}"), hold)
+    page.route(site_file(SNAPSHOT), hold)
     page.goto(base_url + "calculator/")
     expect(page.locator("#calculator-app")).to_have_attribute("data-state", "loading")
     answer(page, REQUIRED)
@@ -397,14 +396,10 @@ def test_print_this_assessment_gives_a4_with_the_assessment_only_every_recommend
         assert absent not in text
 
 
-def snapshot_route(url: str) -> bool:
-    return urlparse(url).path.endswith(f"/{SNAPSHOT.as_posix()}")
-
-
 def test_a_slow_first_load_says_it_is_still_loading_not_failed_and_then_answers(page: Page, base_url):
     with_load_timeout(page, 1)
     held: list[Route] = []
-    page.route(snapshot_route, lambda route: held.append(route))
+    page.route(site_file(SNAPSHOT), lambda route: held.append(route))
     page.goto(base_url + "calculator/")
     status = page.locator("#calculator-status")
     expect(status).to_contain_text("Still loading the calculator")
@@ -432,7 +427,7 @@ def test_a_damaged_snapshot_is_caught_and_python_starts_without_it(page: Page, b
     def damaged(route: Route) -> None:
         route.fulfill(status=200, content_type="application/octet-stream", body=damage(route.fetch().body()))
 
-    page.route(snapshot_route, damaged)
+    page.route(site_file(SNAPSHOT), damaged)
     page.goto(base_url + "calculator/")
     expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
     expect(page.locator("#calculator-app")).to_have_attribute("data-python", "boot")
@@ -503,7 +498,7 @@ def test_a_self_check_that_disagrees_with_the_build_retries_without_the_snapshot
         known = route.fetch().json()
         route.fulfill(json={**known, "answer": json.dumps({"assessment": {"pathway": "conservative"}})})
 
-    page.route(lambda url: urlparse(url).path.endswith(f"/{KNOWN_ANSWER.as_posix()}"), another_answer)
+    page.route(site_file(KNOWN_ANSWER), another_answer)
     page.goto(base_url + "calculator/")
     status = page.locator("#calculator-status")
     expect(status).to_contain_text("The calculator could not load", timeout=READY_TIMEOUT_MS)
@@ -662,9 +657,7 @@ def test_after_a_load_failure_answers_do_not_hide_it(page: Page, watch: Watch, b
 
 def test_a_missing_worker_script_is_named_with_the_hosts_answer(page: Page, watch: Watch, base_url):
     watch.allowed_errors.append("Failed to load resource: the server responded with a status of 404")
-    page.route(
-        lambda url: urlparse(url).path.endswith("/" + WORKER.as_posix()), lambda route: route.fulfill(status=404)
-    )
+    page.route(site_file(WORKER), lambda route: route.fulfill(status=404))
     page.goto(base_url + "calculator/")
     expect(page.locator("#calculator-status")).to_contain_text(
         "The calculator could not load. Why: its worker script could not be loaded (HTTP 404"

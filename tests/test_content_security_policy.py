@@ -5,7 +5,6 @@ them. (Every browser test also fails on any policy violation: see tests/conftest
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, Route, expect
@@ -13,7 +12,7 @@ from playwright.sync_api import Page, Route, expect
 from sitebuild.paths import WORKER
 from tests.support.browser import Watch
 from tests.support.calculator_page import READY_TIMEOUT_MS
-from tests.support.served import fetch
+from tests.support.served import fetch, site_file
 from tests.support.sources import PAGE_PATHS
 
 # Every directive but script-src (its hashes differ by page), exactly: one source more fails the test.
@@ -98,7 +97,7 @@ def test_a_worker_policy_forbidding_webassembly_is_named_as_the_reason(page: Pag
         headers["content-security-policy"] = "default-src 'none'; script-src 'self'; connect-src 'self'"
         route.fulfill(status=200, headers=headers, body=response.body())
 
-    page.route(lambda url: urlparse(url).path.endswith("/" + WORKER.as_posix()), without_webassembly)
+    page.route(site_file(WORKER), without_webassembly)
     page.goto(base_url + "calculator/")
     status = page.locator("#calculator-status")
     expect(status).to_contain_text("The calculator could not load", timeout=READY_TIMEOUT_MS)

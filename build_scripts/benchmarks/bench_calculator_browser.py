@@ -21,11 +21,10 @@ import os
 import statistics
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 from playwright.sync_api import Browser, BrowserContext, Page, Request, ViewportSize, sync_playwright
 
-from sitebuild.browser import chromium_path
+from sitebuild.browser import chromium_path, open_blank_page
 from sitebuild.paths import ROOT
 from sitebuild.static_server import serve_in_thread
 
@@ -159,11 +158,7 @@ def cold_and_warm_http(context: BrowserContext, url: str, rate: int) -> dict[str
     page.reload()
     warm = ready(page)
     worker_url = page.evaluate(WORKER_URL)
-    # The site has no page that loads nothing beside the worker: a blank one of its origin, routed.
-    blank = urljoin(url, "/blank-for-the-benchmark.html")
-    page.route(blank, lambda route: route.fulfill(content_type="text/html", body="<!doctype html><title>_</title>"))
-    page.goto(blank)
-    page.unroute(blank)  # no interception slowing the worker's own requests
+    open_blank_page(page, url)  # the site has no page that loads nothing beside the worker
     return {"cold": cold, "warm (HTTP)": warm, "worker alone": breakdown(page.evaluate(START_ALONE, worker_url))}
 
 

@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urljoin
 
 from playwright.sync_api import Page, sync_playwright
 
@@ -36,3 +37,14 @@ def page_on_served_site(site: Path) -> Iterator[tuple[Page, str]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def open_blank_page(page: Page, base: str) -> None:
+    """Open a blank page of the origin of `base`, answered by a route: it has no policy of its own, so a
+    script run there may start the calculator's worker and compile WebAssembly (the site's pages rightly
+    forbid the latter). The route is removed once the page is open, so no interception slows what the
+    page then fetches."""
+    blank = urljoin(base, "/blank-page.html")
+    page.route(blank, lambda route: route.fulfill(content_type="text/html", body="<!doctype html><title>_</title>"))
+    page.goto(blank)
+    page.unroute(blank)

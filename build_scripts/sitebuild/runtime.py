@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .browser import page_on_served_site
+from .browser import open_blank_page, page_on_served_site
 from .paths import IFRAME_WORKER_SHIM, PYODIDE_DIR, ROOT, SNAPSHOT, WHEEL
 
 NODE_MODULES = ROOT / "node_modules"
@@ -161,10 +161,7 @@ def make_snapshot(site: Path) -> Path:
     build's own runtime and wheel in Chromium; stored without its zero pages (`sparse`; the precompress
     hook writes its .gz)."""
     with page_on_served_site(site) as (page, base):
-        # A blank page of the site's origin: the site's own pages' policy (rightly) forbids WebAssembly.
-        blank = base + "make-snapshot.html"
-        page.route(blank, lambda route: route.fulfill(content_type="text/html", body="<!doctype html><title>_</title>"))
-        page.goto(blank)
+        open_blank_page(page, base)
         encoded = page.evaluate(MAKE_SNAPSHOT, [f"{base}{PYODIDE_DIR.as_posix()}/", base + WHEEL.as_posix()])
     (site / SNAPSHOT).write_bytes(sparse(gzip.decompress(base64.b64decode(encoded))))
     return site / SNAPSHOT
