@@ -9,5 +9,5 @@ from .findings import InvalidFindings, parse_findings
 from .rules import assess_findings
 from .schema import findings_schema
 
-__version__ = "1.0.0"
+__version__ = "2.0.0"
 __all__ = ["InvalidFindings", "assess", "assess_findings", "findings_schema", "parse_findings", "respond"]

@@ -1,4 +1,4 @@
-"""The calculator's output: what the guideline recommends for one patient (contract version 2)."""
+"""The calculator's output: what the guideline recommends for one patient (contract version 3)."""
 
 from __future__ import annotations
 
@@ -118,6 +118,7 @@ DECOMPRESSION: tuple[Surgery, ...] = (Surgery.URGENT, Surgery.SOON, Surgery.REAS
 class Pathway(enum.Enum):
     EMERGENCY = "emergency"
     URGENT = "urgent"
+    OUTSIDE_GUIDELINE = "outside_guideline"
     IMAGING_FIRST = "imaging_first"
     SURGICAL_REFERRAL = "surgical_referral"
     CONSERVATIVE = "conservative"
@@ -173,55 +174,112 @@ class Prognosis:
 
 @dataclass(frozen=True)
 class Line:
-    """A short line of the results in the calculator's words, with the readings its words rest on."""
+    """A short line of the card in the calculator's words, with the readings its words rest on.
+
+    A line that re-shows a sentence of the guideline carries that sentence's own `citations`; `statements`
+    are the guideline statements it points to (their ids: the page links them).
+    """
 
     text: str
     readings: tuple[ReadingId, ...] = ()
+    citations: tuple[int, ...] = ()
+    statements: tuple[RecommendationId, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "readings": [r.value for r in self.readings]}
+        return {
+            "text": self.text,
+            "readings": [r.value for r in self.readings],
+            "citations": list(self.citations),
+            "statements": [s.value for s in self.statements],
+        }
+
+
+class Level(enum.Enum):
+    """The care card's variant, also said in its label."""
+
+    EMERGENCY = "emergency"
+    URGENT = "urgent"
+    NON_URGENT = "non-urgent"
 
 
 @dataclass(frozen=True)
 class Headline:
-    """What a clinician reads first: the pathway in words, and what to do now in a few short lines."""
+    """The care card: its level and label, its title, the findings it used, and what to do now, in order."""
 
-    level: str  # "emergency", "urgent" or "non-urgent": the care card's variant, also said in `label`
+    level: Level
     label: str
-    title: str
+    title: Line
+    findings: Line
     now: tuple[Line, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "level": self.level,
+            "level": self.level.value,
             "label": self.label,
-            "title": self.title,
+            "title": self.title.text,
+            "title_readings": [r.value for r in self.title.readings],
+            "title_citations": list(self.title.citations),
+            "findings": self.findings.to_dict(),
             "now": [line.to_dict() for line in self.now],
         }
 
 
 @dataclass(frozen=True)
 class Mark:
-    """A day of the source's timeline, in the calculator's words, with the reading that sets it."""
+    """A day of the source's timeline, in the calculator's words for this patient, with the readings that set it."""
 
     day: int
     text: str
-    reading: ReadingId
+    readings: tuple[ReadingId, ...]
     reached: bool  # by the rule's own comparison: "from day 28" is reached on day 28, "beyond day 42" on day 43
+    citations: tuple[int, ...] = ()  # of the guideline sentence the mark re-shows, if it does
 
     def to_dict(self) -> dict[str, Any]:
-        return {"day": self.day, "text": self.text, "reading": self.reading.value, "reached": self.reached}
+        return {
+            "day": self.day,
+            "text": self.text,
+            "readings": [r.value for r in self.readings],
+            "citations": list(self.citations),
+            "reached": self.reached,
+        }
 
 
 @dataclass(frozen=True)
 class Timeline:
-    """Where the patient is on the source's timeline: today's day since onset against its marks."""
+    """Where the patient is on the source's timeline: today's day since onset against the marks that apply."""
 
     day: int
     marks: tuple[Mark, ...]
 
     def to_dict(self) -> dict[str, Any]:
         return {"day": self.day, "marks": [m.to_dict() for m in self.marks]}
+
+
+class PanelMark(enum.Enum):
+    """How the guideline panel marks a statement for this patient today."""
+
+    APPLIES = "Applies"
+    FROM_DAY_28 = "From day 28"
+    IF_MRI_DOCUMENTS = "If the MRI documents compression"
+    NOT_MET = "Not met: calculator's reading"
+    SEVERE_ALONE = "Severe deficit: calculator's reading"
+
+
+@dataclass(frozen=True)
+class PanelEntry:
+    """One statement of the panel: its mark, and which items of its list apply (None: the whole list, which
+    informs rather than lists conditions; () : none of them)."""
+
+    id: RecommendationId
+    mark: PanelMark
+    items: tuple[int, ...] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id.value,
+            "mark": self.mark.value,
+            "items": None if self.items is None else list(self.items),
+        }
 
 
 @dataclass(frozen=True)
@@ -233,10 +291,13 @@ class Assessment:
     fusion_reasons: tuple[FusionReason, ...]
     red_flags: tuple[RedFlag, ...]
     reassess_on_day: int | None
+    watch_for: tuple[RedFlag, ...]
+    late_bilateral: bool
     recommendations: tuple[Recommendation, ...]
     prognosis: Prognosis | None
     headline: Headline
-    timeline: Timeline
+    timeline: Timeline | None
+    panel: tuple[PanelEntry, ...]
     labels: dict[str, Any]
 
     def to_dict(self) -> dict[str, Any]:
@@ -248,9 +309,12 @@ class Assessment:
             "fusion_reasons": [r.value for r in self.fusion_reasons],
             "red_flags": [f.value for f in self.red_flags],
             "reassess_on_day": self.reassess_on_day,
+            "watch_for": [f.value for f in self.watch_for],
+            "late_bilateral": self.late_bilateral,
             "recommendations": [r.to_dict() for r in self.recommendations],
             "prognosis": self.prognosis.to_dict() if self.prognosis else None,
             "headline": self.headline.to_dict(),
-            "timeline": self.timeline.to_dict(),
+            "timeline": self.timeline.to_dict() if self.timeline else None,
+            "panel": [entry.to_dict() for entry in self.panel],
             "labels": self.labels,
         }

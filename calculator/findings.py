@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .readings import ReadingId
+
 
 class Laterality(enum.Enum):
     UNILATERAL = "unilateral"
@@ -35,7 +37,7 @@ class Findings:
 
     laterality: Laterality
     course: Course
-    bladder_bowel_dysfunction: bool
+    cauda_equina: bool
     multilevel_motor_deficit: bool
     severe_deficit: bool
     days_since_onset: int
@@ -55,6 +57,13 @@ class InvalidFindings(ValueError):
     def __init__(self, errors: Mapping[str, str]) -> None:
         self.errors: dict[str, str] = dict(errors)
         super().__init__("; ".join(f"{name}: {message}" for name, message in self.errors.items()))
+
+
+@dataclass(frozen=True)
+class TooManyDigits:
+    """A JSON number too long to be any field's value: kept unread, so the field it was given for is named."""
+
+    digits: int
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,8 @@ class Question:
     group: str = ""
     # For a count of days: the form also offers a date and counts the days from it (date arithmetic only).
     date_label: str = ""
+    # The readings the hint's own words rest on ("calculator's reading"): the form links them.
+    hint_readings: tuple[ReadingId, ...] = ()
 
 
 YES_NO: tuple[tuple[Any, str], ...] = ((True, "Yes"), (False, "No"))
@@ -103,8 +114,10 @@ QUESTIONS: tuple[Question, ...] = (
         "course",
         Course,
         "Course of the weakness",
-        "Progressive motor weakness: strength declining over hours to days.",
+        "Progressive motor weakness: strength declining over hours to days. If strength is still declining more "
+        "slowly, choose progressive too: stable and improving would both be wrong (calculator's reading).",
         required=True,
+        hint_readings=(ReadingId.PROGRESSIVE,),
         red_flag=True,
         group=RED_FLAGS_GROUP,
         options=(
@@ -124,10 +137,14 @@ QUESTIONS: tuple[Question, ...] = (
         options=((Laterality.UNILATERAL, "Unilateral (one side)"), (Laterality.BILATERAL, "Bilateral foot drop")),
     ),
     yes_no(
-        "bladder_bowel_dysfunction",
-        "Urinary retention or bowel dysfunction (cauda equina syndrome)",
+        "cauda_equina",
+        "Cauda equina syndrome or its symptoms, present or suspected (for example urinary retention or bowel "
+        "dysfunction)",
         RED_FLAGS_GROUP,
-        "Answer yes if either is present.",
+        "Answer yes when you suspect cauda equina syndrome, not only once retention is established: 'Do not delay "
+        "imaging in patients with progressive weakness or cauda equina symptoms—outcomes worsen with delayed "
+        "diagnosis [1]'. After an MRI, answer for what you think now: the urgent surgery (within 4-24 hours) is for "
+        "cauda equina syndrome, not for a suspicion the MRI has ruled out.",
         required=True,
         red_flag=True,
     ),
@@ -143,9 +160,9 @@ QUESTIONS: tuple[Question, ...] = (
         "severe_deficit",
         "Severe neurologic deficit",
         TIMING_GROUP,
-        'In your clinical judgement: the guideline gives no strength cut-off for "severe". A foot drop is '
-        'not severe merely by being a foot drop: the guideline contrasts severe deficits with the "most '
-        'patients" who "should initially receive conservative management".',
+        "The guideline gives no strength cut-off, so this is your judgement. Its words: 'patients with severe or "
+        "progressive neurologic deficits require urgent surgical decompression within hours to days to optimize "
+        "nerve recovery'.",
         required=True,
     ),
     Question(
@@ -181,14 +198,21 @@ QUESTIONS: tuple[Question, ...] = (
         "mri",
         Mri,
         "MRI",
-        "Nerve root compression documented on MRI?",
+        "Compression by a disc herniation of the nerve root that explains the foot drop, documented on MRI?",
         required=False,
         default=Mri.NOT_DONE,
         group=TIMING_GROUP,
         options=(
             (Mri.NOT_DONE, "Not done yet"),
-            (Mri.COMPRESSION, "Documented nerve root compression on MRI"),
-            (Mri.NO_COMPRESSION, "No nerve root compression on MRI"),
+            (
+                Mri.COMPRESSION,
+                "MRI shows compression, by a disc herniation, of the nerve root that explains the foot drop",
+            ),
+            (
+                Mri.NO_COMPRESSION,
+                "MRI shows no such compression (none, from another cause, or a herniation that does not explain the "
+                "foot drop)",
+            ),
         ),
     ),
     yes_no("functional_impairment", "Significant functional impairment affecting daily activities", SURGERY_GROUP),
@@ -210,6 +234,16 @@ QUESTIONS: tuple[Question, ...] = (
 )
 
 QUESTION_BY_NAME: dict[str, Question] = {q.name: q for q in QUESTIONS}
+# Keys of earlier contract versions, each with the field that replaced it.
+RENAMED: dict[str, str] = {"bladder_bowel_dysfunction": "cauda_equina"}
+
+# What the form says above its questions, and below them and at the foot of every result (so it prints).
+SCOPE = "For foot drop thought to be due to a lumbar disc herniation."
+NOT_ADDRESSED = (
+    "The guideline, and so this calculator, does not address: foot drop after earlier lumbar spine surgery (except "
+    "a recurrent disc herniation), children, pregnancy, anticoagulation, a patient who cannot have an MRI, or "
+    "perioperative care."
+)
 
 
 def _check(question: Question, value: Any) -> Any:
@@ -219,6 +253,10 @@ def _check(question: Question, value: Any) -> Any:
             raise ValueError("must be true or false")
         return value
     if question.kind is int:
+        if isinstance(value, TooManyDigits):
+            raise ValueError(
+                f"must be from {question.minimum} to {question.maximum} (a number of {value.digits} digits)"
+            )
         # bool is a subclass of int in Python; true is not a number of days.
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError("must be a whole number")
@@ -239,7 +277,9 @@ def parse_findings(data: Any) -> Findings:
     errors: dict[str, str] = {}
     values: dict[str, Any] = {}
     for key in data:
-        if key not in QUESTION_BY_NAME:
+        if key in RENAMED:
+            errors[str(key)] = f'is now "{RENAMED[key]}" (contract version 3): give "{RENAMED[key]}" instead'
+        elif key not in QUESTION_BY_NAME:
             errors[str(key)] = "unknown field"
     for question in QUESTIONS:
         given = data.get(question.name)

@@ -76,11 +76,12 @@ PROGNOSIS = Quote(
     ),
 )
 
+PROGRESSIVE_WEAKNESS = Quote("Progressive motor weakness (strength declining over hours to days)", (1,))
 RED_FLAGS = Quote(
     "Immediate MRI is mandatory when foot drop presents with:",
     (),
     (
-        Quote("Progressive motor weakness (strength declining over hours to days)", (1,)),
+        PROGRESSIVE_WEAKNESS,
         Quote("Bilateral foot drop", (3,)),
         Quote("Urinary retention or bowel dysfunction (cauda equina syndrome)", (1,)),
         Quote("Multiple level motor deficits", (1,)),

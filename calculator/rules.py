@@ -1,4 +1,4 @@
-"""The guideline's rules as pure functions from Findings to parts of an Assessment (contract version 2).
+"""The guideline's rules as pure functions from Findings to parts of an Assessment (contract version 3).
 
 Each rule names the guideline section and references it comes from. Day thresholds are named data,
 each with the reading (`readings.py`) that turns the source's words into a number.
@@ -7,7 +7,7 @@ each with the reading (`readings.py`) that turns the source's words into a numbe
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .assessment import (
     DECOMPRESSION,
@@ -17,7 +17,10 @@ from .assessment import (
     Fusion,
     FusionReason,
     Imaging,
+    Level,
     Mark,
+    PanelEntry,
+    PanelMark,
     Pathway,
     Prognosis,
     Recommendation,
@@ -33,9 +36,12 @@ from .sections import Section
 from .wording import (
     FUSION_REASON_WORDS,
     RED_FLAG_WORDS,
+    Decision,
     capital,
     day_words,
+    elective_conditions,
     headline,
+    in_days,
     labels,
     listed,
     mri_words,
@@ -56,7 +62,12 @@ IMAGING_DUE = DayThreshold(28, ReadingId.FOUR_WEEKS, Section.INITIAL_ASSESSMENT,
 REASSESS = DayThreshold(28, ReadingId.FOUR_WEEKS, Section.PROGNOSIS, (1,))
 ELECTIVE_SURGERY_FROM = DayThreshold(28, ReadingId.FOUR_TO_SIX_WEEKS, Section.SURGICAL_INDICATIONS, (1, 4, 5))
 ACUTE_PHASE_ENDS = DayThreshold(28, ReadingId.SEVERE, Section.SUMMARY, (1, 2))
+LATE_BILATERAL_FROM = DayThreshold(28, ReadingId.BILATERAL_ONSET, Section.SURGICAL_INDICATIONS, (3,))
 DELAYED_SURGERY_AFTER = DayThreshold(42, ReadingId.SEVERAL_WEEKS, Section.PROGNOSIS, (1,))
+
+# MRC grades with no dorsiflexion against gravity. Reading `severe`: they only prompt the clinician with what a
+# severe deficit would change (found by running the rules again); they never change the result.
+PROMPT_GRADES = (0, 1, 2)
 
 PROGNOSIS_INTRODUCTION = (
     "What the guideline reports about patients after surgery (Prognosis and Recovery): figures about "
@@ -69,7 +80,7 @@ def red_flags(f: Findings) -> tuple[RedFlag, ...]:
     present = {
         RedFlag.PROGRESSIVE: f.course is Course.PROGRESSIVE,
         RedFlag.BILATERAL: f.laterality is Laterality.BILATERAL,
-        RedFlag.CAUDA_EQUINA: f.bladder_bowel_dysfunction,
+        RedFlag.CAUDA_EQUINA: f.cauda_equina,
         RedFlag.MULTILEVEL: f.multilevel_motor_deficit,
     }
     return tuple(flag for flag in RedFlag if present[flag])
@@ -85,10 +96,17 @@ def acute_severe_deficit(f: Findings) -> bool:
     return f.severe_deficit and f.days_since_onset < ACUTE_PHASE_ENDS.days
 
 
+def late_severe_deficit(f: Findings) -> bool:
+    """Reading `severe`: from day 28 a severe deficit is an elective indication in its own right."""
+    return f.severe_deficit and f.days_since_onset >= ACUTE_PHASE_ENDS.days
+
+
 def elective_indication(f: Findings) -> bool:
-    """Surgical Indications and Timing [1, 4], readings `four-to-six-weeks` and `persistent`."""
+    """Surgical Indications and Timing [1, 4], readings `four-to-six-weeks`, `persistent` and `severe`."""
     persistent = f.course is Course.STABLE
-    return f.days_since_onset >= ELECTIVE_SURGERY_FROM.days and (persistent or f.functional_impairment)
+    return f.days_since_onset >= ELECTIVE_SURGERY_FROM.days and (
+        persistent or f.functional_impairment or late_severe_deficit(f)
+    )
 
 
 def surgery(f: Findings) -> Surgery:
@@ -107,10 +125,10 @@ def surgery(f: Findings) -> Surgery:
 
 
 def imaging(f: Findings) -> Imaging:
-    """Initial Assessment and Timing [1, 3]; readings `severe` and `four-weeks`."""
+    """Initial Assessment and Timing [1, 3]; readings `severe` (at any day) and `four-weeks`."""
     if f.mri is not Mri.NOT_DONE:
         return Imaging.DONE
-    if red_flags(f) or acute_severe_deficit(f):
+    if red_flags(f) or f.severe_deficit:
         return Imaging.IMMEDIATE
     if f.days_since_onset >= IMAGING_DUE.days:
         return Imaging.DUE_NOW
@@ -118,16 +136,25 @@ def imaging(f: Findings) -> Imaging:
 
 
 def pathway(f: Findings, img: Imaging, s: Surgery) -> Pathway:
-    """The headline: an emergency flag stays an emergency even with no compression on MRI."""
+    """The headline: an emergency flag stays an emergency even with no compression on MRI; without one, no
+    compression on MRI is outside this guideline (reading `diagnosis-review`)."""
     if emergency_flags(f):
         return Pathway.EMERGENCY
     if s is Surgery.SOON:
         return Pathway.URGENT
+    if f.mri is Mri.NO_COMPRESSION:
+        return Pathway.OUTSIDE_GUIDELINE
     if img is Imaging.IMMEDIATE or s is Surgery.IF_MRI_CONFIRMS:
         return Pathway.IMAGING_FIRST
     if s is Surgery.REASONABLE:
         return Pathway.SURGICAL_REFERRAL
     return Pathway.CONSERVATIVE
+
+
+def decide(f: Findings) -> Decision:
+    """Imaging, surgery and pathway: what the MRC prompt compares with a second run of the rules."""
+    img, s = imaging(f), surgery(f)
+    return Decision(pathway(f, img, s), img, s)
 
 
 def fusion_reasons(f: Findings, s: Surgery) -> tuple[FusionReason, ...]:
@@ -152,16 +179,57 @@ def fusion(f: Findings, s: Surgery, reasons: tuple[FusionReason, ...]) -> Fusion
 
 def reassess_on_day(f: Findings, path: Pathway) -> int | None:
     """Reading `four-weeks`: conservative care before day 28 is reassessed on day 28."""
-    if f.days_since_onset < REASSESS.days and path is Pathway.CONSERVATIVE and f.mri is not Mri.NO_COMPRESSION:
+    if f.days_since_onset < REASSESS.days and path is Pathway.CONSERVATIVE:
         return REASSESS.days
     return None
 
 
+def watch_for(f: Findings, path: Pathway) -> tuple[RedFlag, ...]:
+    """What should bring the patient back at once: the red flags not present, on every card but the emergency."""
+    if path is Pathway.EMERGENCY:
+        return ()
+    present = red_flags(f)
+    return tuple(flag for flag in RedFlag if flag not in present)
+
+
+def late_bilateral(f: Findings, s: Surgery) -> bool:
+    """Reading `bilateral-onset`: the source sets no time limit on bilateral foot drop's 4-24 hours [3]."""
+    return (
+        f.laterality is Laterality.BILATERAL
+        and f.days_since_onset >= LATE_BILATERAL_FROM.days
+        and f.course is not Course.PROGRESSIVE
+        and not f.cauda_equina
+        and s is Surgery.URGENT
+    )
+
+
+def no_surgical_indication_shown(f: Findings, s: Surgery) -> bool:
+    """From day 28 with compression on MRI and no indication (an improving foot drop): said, with its reason."""
+    return s is Surgery.NOT_NOW and f.days_since_onset >= ELECTIVE_SURGERY_FROM.days and f.mri is Mri.COMPRESSION
+
+
+def level(f: Findings, path: Pathway, img: Imaging, s: Surgery) -> Level:
+    """The care card's level; the outside-guideline rule is reading `diagnosis-review`, not the guideline's."""
+    if path is Pathway.EMERGENCY:
+        return Level.EMERGENCY
+    if (
+        path is Pathway.URGENT
+        or img is Imaging.IMMEDIATE
+        or (late_severe_deficit(f) and s in (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS))
+        or (path is Pathway.OUTSIDE_GUIDELINE and (f.severe_deficit or f.multilevel_motor_deficit))
+    ):
+        return Level.URGENT
+    return Level.NON_URGENT
+
+
 def prognosis(f: Findings) -> Prognosis | None:
-    """Prognosis and Recovery [4, 5, 6, 3]: the source gives no grade thresholds, so none here."""
-    if f.dorsiflexion_mrc is None:
+    """Prognosis and Recovery [4, 5, 6, 3]: figures about surgical patients, so none without compression."""
+    if f.dorsiflexion_mrc is None or f.mri is Mri.NO_COMPRESSION:
         return None
     return Prognosis(f.dorsiflexion_mrc, PROGNOSIS_INTRODUCTION, PROGNOSIS)
+
+
+Reason = tuple[str, tuple[ReadingId, ...]]
 
 
 def recommendations(
@@ -179,62 +247,83 @@ def recommendations(
     flags = red_flags(f)
     n = f.days_since_onset
     mri_not_done = f.mri is Mri.NOT_DONE
-    acute = acute_severe_deficit(f)
+    late_severe = late_severe_deficit(f)
+    not_met = no_surgical_indication_shown(f, s)
 
     def words(selected: tuple[RedFlag, ...]) -> str:
         return capital(listed([RED_FLAG_WORDS[flag] for flag in selected]))
 
-    def once_documented(prefix: str) -> tuple[str, tuple[ReadingId, ...]]:
+    def once_documented(prefix: str) -> Reason:
         if mri_not_done:
             return f"{prefix}; no MRI yet: decompression once the immediate MRI documents compression.", (
                 RD.DOCUMENTED_COMPRESSION,
             )
-        return f"{prefix}; nerve root compression documented on MRI.", ()
+        return f"{prefix}; compression by a disc herniation documented on MRI.", ()
 
-    def immediate() -> tuple[str, tuple[ReadingId, ...]]:
-        causes = [RED_FLAG_WORDS[flag] for flag in flags]
-        if acute:
-            causes.append(f"a severe neurologic deficit on {day_words(n)}, before day 28")
-        return f"{capital(listed(causes))}, and no MRI yet.", (RD.SEVERE,) if acute else ()
+    def immediate() -> Reason:
+        if not flags:
+            return (
+                f"None of the listed red flags applies: a severe neurologic deficit on {day_words(n)} since onset, "
+                "and no MRI yet; a decompression needs the MRI first.",
+                (RD.SEVERE,),
+            )
+        severe = "; also a severe neurologic deficit" if f.severe_deficit else ""
+        return f"{words(flags)}{severe}, and no MRI yet.", (RD.SEVERE,) if f.severe_deficit else ()
 
-    def urgent() -> tuple[str, tuple[ReadingId, ...]]:
-        return once_documented(words(emergency_flags(f)))
+    def urgent() -> Reason:
+        text, readings = once_documented(words(emergency_flags(f)))
+        if late_bilateral(f, s):
+            text += f" The foot drop began {n} days ago: when the second side began decides the timing."
+            readings = (*readings, RD.BILATERAL_ONSET)
+        return text, readings
 
-    def soon() -> tuple[str, tuple[ReadingId, ...]]:
-        text, readings = once_documented(f"Severe neurologic deficit on {day_words(n)}, before day 28")
-        return text, (RD.SEVERE, *readings)
+    def soon() -> Reason:
+        course = f"course {f.course.value}"
+        if f.course is Course.IMPROVING:
+            course += (
+                ": the guideline gives no exception for an improving course, and whether the deficit is still "
+                "severe is your judgement"
+            )
+        text, readings = once_documented(f"Severe neurologic deficit on {day_words(n)}, before day 28, {course}")
+        return f"{text} Its citations 1, 2 are those of the whole sentence of the summary.", (RD.SEVERE, *readings)
 
-    def delayed_imaging() -> tuple[str, tuple[ReadingId, ...]]:
+    def delayed_imaging() -> Reason:
         selected = tuple(flag for flag in flags if flag in (RedFlag.PROGRESSIVE, RedFlag.CAUDA_EQUINA))
         return f"{words(selected)}, and no MRI yet.", ()
 
-    def mri_delayed() -> tuple[str, tuple[ReadingId, ...]]:
+    def mri_delayed() -> Reason:
         when = "(day 28 or later): imaging is due now" if img is Imaging.DUE_NOW else "(before day 28)"
-        return f"No red flag and no MRI yet; {day_words(n)} since onset {when}.", (RD.FOUR_WEEKS,)
+        return f"No red flag, no severe deficit and no MRI yet; {day_words(n)} since onset {when}.", (RD.FOUR_WEEKS,)
 
-    def elective() -> tuple[str, tuple[ReadingId, ...]]:
+    def elective() -> Reason:
+        since = f"{capital(day_words(n))} since onset"
         if reassess is not None:
-            left = reassess - n
             return (
-                f"{capital(day_words(n))} since onset, before day 28: reassess on day {reassess}, "
-                f"in {left} day{'s' if left != 1 else ''}.",
+                f"{since}, before day 28: surgery can be considered from day {ELECTIVE_SURGERY_FROM.days}, "
+                f"{in_days(ELECTIVE_SURGERY_FROM.days - n)}.",
                 (RD.FOUR_WEEKS, RD.FOUR_TO_SIX_WEEKS),
             )
-        indications = []
-        if f.course is Course.STABLE:
-            indications.append("a stable (persistent) course")
-        if f.functional_impairment:
-            indications.append("significant functional impairment")
-        readings = (RD.FOUR_TO_SIX_WEEKS, *((RD.PERSISTENT,) if f.course is Course.STABLE else ()))
-        start = f"{capital(day_words(n))} since onset (day 28 or later), {listed(indications)}"
+        if not_met:
+            return (
+                f"{since} (day 28 or later), with compression by a disc herniation documented on MRI, but not met as "
+                "the calculator reads it: the foot drop is improving, so not persistent, and there is no significant "
+                "functional impairment; compression alone is not an indication.",
+                (RD.PERSISTENT, RD.DOCUMENTED_COMPRESSION),
+            )
+        conditions, readings = elective_conditions(f, late_severe)
+        if late_severe and f.course is not Course.STABLE and not f.functional_impairment:
+            start = (
+                f"{since} (day 28 or later): the severe neurologic deficit is the only indication (course "
+                f"{f.course.value}, no significant functional impairment)"
+            )
+        else:
+            start = f"{since} (day 28 or later), {conditions}"
+        readings = (RD.FOUR_TO_SIX_WEEKS, *readings, RD.DOCUMENTED_COMPRESSION)
         if s is Surgery.REASONABLE:
-            return f"{start}, and nerve root compression documented on MRI.", (*readings, RD.DOCUMENTED_COMPRESSION)
-        return (
-            f"{start}, and no MRI yet: surgery becomes reasonable if an MRI documents nerve root compression.",
-            (*readings, RD.DOCUMENTED_COMPRESSION),
-        )
+            return f"{start}, and compression by a disc herniation documented on MRI.", readings
+        return f"{start}, and no MRI yet: surgery becomes reasonable if an MRI documents compression.", readings
 
-    def delayed_surgery() -> tuple[str, tuple[ReadingId, ...]]:
+    def delayed_surgery() -> Reason:
         indicated = {
             Surgery.URGENT: "urgent decompression indicated",
             Surgery.SOON: "urgent decompression indicated",
@@ -243,26 +332,31 @@ def recommendations(
         }[s]
         if mri_not_done and s is not Surgery.IF_MRI_CONFIRMS:
             indicated += " once the MRI documents compression"
-        readings = (RD.SEVERAL_WEEKS, *((RD.DOCUMENTED_COMPRESSION,) if mri_not_done else ()))
-        return f"{capital(day_words(n))} since onset, beyond day 42, with {indicated}.", readings
+        documented = (RD.DOCUMENTED_COMPRESSION,) if mri_not_done else ()
+        since = f"{capital(day_words(n))} since the foot drop began"
+        if n <= DELAYED_SURGERY_AFTER.days:
+            return (
+                f"{since}, with {indicated}: shown from day 28 for a severe deficit (calculator's reading).",
+                (RD.SEVERE, *documented),
+            )
+        return f"{since}, beyond day 42, with {indicated}.", (RD.SEVERAL_WEEKS, *documented)
 
-    def plain(text: str, *readings: ReadingId) -> Callable[[], tuple[str, tuple[ReadingId, ...]]]:
+    def plain(text: str, *readings: ReadingId) -> Callable[[], Reason]:
         return lambda: (text, readings)
 
-    decompression = {
-        Surgery.URGENT: "Urgent decompression",
-        Surgery.SOON: "Urgent decompression",
-        Surgery.REASONABLE: "Surgery reasonable",
-    }.get(s, "")
+    decompression = {Surgery.URGENT: "Urgent decompression indicated", Surgery.SOON: "Urgent decompression indicated"}
     foot_drop = plain("Foot drop, whatever the pathway.")
-    candidates: dict[RecommendationId, tuple[bool, Callable[[], tuple[str, tuple[ReadingId, ...]]]]] = {
+    candidates: dict[RecommendationId, tuple[bool, Callable[[], Reason]]] = {
         R.DIAGNOSIS_REVIEW: (
             f.mri is Mri.NO_COMPRESSION,
-            plain("MRI done: no nerve root compression by a disc herniation.", RD.DIAGNOSIS_REVIEW)
+            plain(
+                "MRI done: no compression, by a disc herniation, of the nerve root that explains the foot drop.",
+                RD.DIAGNOSIS_REVIEW,
+            )
             if not f.severe_deficit
             else plain(
-                "MRI done: no nerve root compression by a disc herniation, so the severe deficit gives no urgency "
-                "for decompression.",
+                "MRI done: no compression, by a disc herniation, of the nerve root that explains the foot drop, so "
+                "the severe deficit gives no urgency for decompression.",
                 RD.DIAGNOSIS_REVIEW,
                 RD.SEVERE,
             ),
@@ -270,13 +364,13 @@ def recommendations(
         R.NO_COMPRESSION_EMERGENCY: (
             s is Surgery.URGENT_EVALUATION,
             lambda: (
-                f"{words(emergency_flags(f))}, with no nerve root compression on MRI.",
+                f"{words(emergency_flags(f))}, with no nerve root compression by a disc herniation on MRI.",
                 (RD.NO_COMPRESSION_EMERGENCY,),
             ),
         ),
         R.MRI_IMMEDIATE: (img is Imaging.IMMEDIATE, immediate),
         R.PITFALL_DELAYED_IMAGING: (
-            (f.course is Course.PROGRESSIVE or f.bladder_bowel_dysfunction) and mri_not_done,
+            (f.course is Course.PROGRESSIVE or f.cauda_equina) and mri_not_done,
             delayed_imaging,
         ),
         R.SURGERY_URGENT: (s is Surgery.URGENT, urgent),
@@ -287,18 +381,23 @@ def recommendations(
                 RD.DOCUMENTED_COMPRESSION,
             )
             if mri_not_done
-            else plain("Progressive motor weakness, with nerve root compression documented on MRI."),
+            else plain("Progressive motor weakness, with compression by a disc herniation documented on MRI."),
         ),
         R.URGENT_DECOMPRESSION: (s is Surgery.SOON, soon),
         R.PITFALL_BILATERAL: (f.laterality is Laterality.BILATERAL, plain("Bilateral foot drop.")),
         R.MRI_DELAYED: (img in (Imaging.WITHIN_1_TO_4_WEEKS, Imaging.DUE_NOW), mri_delayed),
-        R.SURGERY_ELECTIVE: (s in (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS) or reassess is not None, elective),
-        R.DELAYED_SURGERY: (s in SURGERY_INDICATED and n > DELAYED_SURGERY_AFTER.days, delayed_surgery),
+        R.SURGERY_ELECTIVE: (
+            s in (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS) or reassess is not None or not_met,
+            elective,
+        ),
+        R.DELAYED_SURGERY: (
+            s in SURGERY_INDICATED and (n > DELAYED_SURGERY_AFTER.days or late_severe),
+            delayed_surgery,
+        ),
         R.DISCECTOMY_ALONE: (
             fus is not Fusion.NOT_APPLICABLE,
             plain(
-                f"{decompression}{' indicated' if s is not Surgery.REASONABLE else ''}, and nerve root compression "
-                "documented on MRI."
+                f"{decompression.get(s, 'Surgery reasonable')}, and compression by a disc herniation documented on MRI."
             ),
         ),
         R.FUSION_SELECTIVE: (
@@ -307,7 +406,7 @@ def recommendations(
         ),
         R.PITFALL_ROUTINE_FUSION: (
             fus is Fusion.NOT_RECOMMENDED and not f.recurrent_herniation,
-            plain("No circumstance for fusion and no recurrent herniation: this is an initial discectomy."),
+            plain("No circumstance for fusion, and no recurrent herniation recorded."),
         ),
         R.NATURAL_HISTORY: (
             not flags and s is Surgery.NOT_NOW and f.mri is not Mri.NO_COMPRESSION,
@@ -324,7 +423,7 @@ def recommendations(
         R.FES: (True, foot_drop),
         R.PHYSICAL_THERAPY: (True, foot_drop),
         R.PROGNOSIS_STRENGTH: (
-            f.dorsiflexion_mrc is not None,
+            f.dorsiflexion_mrc is not None and f.mri is not Mri.NO_COMPRESSION,
             lambda: (f"Ankle dorsiflexion strength: MRC grade {f.dorsiflexion_mrc} of 5.", ()),
         ),
     }
@@ -337,35 +436,114 @@ def recommendations(
     return tuple(out)
 
 
-def timeline(f: Findings) -> Timeline:
-    """The day since onset against the day thresholds the rules use (reading `four-weeks` and the others)."""
-    marks = (
-        Mark(
-            IMAGING_DUE.days,
-            "imaging due if not yet done, and surgery can be reasonable for a stable foot drop or significant "
-            "functional impairment",
-            IMAGING_DUE.reading,
-            f.days_since_onset >= IMAGING_DUE.days,
-        ),
-        Mark(
-            DELAYED_SURGERY_AFTER.days,
-            "beyond it, delayed surgery may result in incomplete recovery",
-            DELAYED_SURGERY_AFTER.reading,
-            f.days_since_onset > DELAYED_SURGERY_AFTER.days,
-        ),
-    )
-    return Timeline(f.days_since_onset, marks)
+# Day lines appear only where the day since onset still decides something.
+TIMELINE_PATHWAYS = (Pathway.CONSERVATIVE, Pathway.IMAGING_FIRST, Pathway.SURGICAL_REFERRAL)
+
+
+def timeline(f: Findings, path: Pathway, img: Imaging, s: Surgery, reassess: int | None) -> Timeline | None:
+    """The day since onset against the marks that apply to this patient; None where none does."""
+    if path not in TIMELINE_PATHWAYS:
+        return None
+    n = f.days_since_onset
+    elective = s in (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS) or reassess is not None
+    clauses: list[str] = []
+    readings: list[ReadingId] = []
+    if f.mri is Mri.NOT_DONE and img is not Imaging.IMMEDIATE:
+        clauses.append("an MRI is due")
+        readings.append(IMAGING_DUE.reading)
+    if reassess is not None:
+        clauses.append("conservative care is reassessed")
+        readings.append(REASSESS.reading)
+    if elective:
+        conditions, more = elective_conditions(f, late_severe_deficit(f), general=reassess is not None)
+        once = ", once an MRI documents compression by a disc herniation" if f.mri is Mri.NOT_DONE else ""
+        clauses.append(f"surgery can be reasonable for {conditions}{once}")
+        readings += [ELECTIVE_SURGERY_FROM.reading, *more, *((ReadingId.DOCUMENTED_COMPRESSION,) if once else ())]
+    marks = []
+    if clauses:
+        text = "; ".join(clauses)
+        marks.append(Mark(IMAGING_DUE.days, text, tuple(dict.fromkeys(readings)), n >= IMAGING_DUE.days))
+    if elective:
+        marks.append(
+            Mark(
+                DELAYED_SURGERY_AFTER.days,
+                "beyond it, delayed surgery may result in incomplete recovery",
+                (DELAYED_SURGERY_AFTER.reading,),
+                n > DELAYED_SURGERY_AFTER.days,
+                citations=(1,),
+            )
+        )
+    return Timeline(n, tuple(marks)) if marks else None
+
+
+# The items of the panel's conditional lists, by their place in the source's list.
+RED_FLAG_ITEM = {RedFlag.PROGRESSIVE: 0, RedFlag.BILATERAL: 1, RedFlag.CAUDA_EQUINA: 2, RedFlag.MULTILEVEL: 3}
+URGENT_ITEM = {RedFlag.PROGRESSIVE: 0, RedFlag.CAUDA_EQUINA: 1, RedFlag.BILATERAL: 2}
+FUSION_ITEM = {
+    FusionReason.INSTABILITY: 0,
+    FusionReason.RECURRENT_WITH_AXIAL_PAIN: 1,
+    FusionReason.MANUAL_LABOR_WITH_AXIAL_PAIN: 2,
+}
+PERSISTENT_ITEM, IMPAIRMENT_ITEM, COMPRESSION_ITEM = 0, 1, 2
+
+
+def panel(
+    f: Findings, s: Surgery, recs: tuple[Recommendation, ...], reasons: tuple[FusionReason, ...]
+) -> tuple[PanelEntry, ...]:
+    """How the guideline panel marks each statement for this patient today: "Applies" only when it does, a
+    list's lead-in only with at least one of its items."""
+    R = RecommendationId
+    out = []
+    for rec in recs:
+        if rec.id.section is None:
+            continue
+        entry = PanelEntry(rec.id, PanelMark.APPLIES)
+        if rec.id is R.MRI_IMMEDIATE:
+            items = tuple(RED_FLAG_ITEM[flag] for flag in red_flags(f))
+            entry = PanelEntry(rec.id, PanelMark.APPLIES if items else PanelMark.SEVERE_ALONE, items)
+        elif rec.id is R.SURGERY_URGENT:
+            entry = PanelEntry(rec.id, PanelMark.APPLIES, tuple(sorted(URGENT_ITEM[e] for e in emergency_flags(f))))
+        elif rec.id is R.FUSION_SELECTIVE:
+            entry = PanelEntry(rec.id, PanelMark.APPLIES, tuple(FUSION_ITEM[r] for r in reasons))
+        elif rec.id is R.SURGERY_ELECTIVE:
+            held = tuple(
+                item
+                for item, holds in (
+                    (PERSISTENT_ITEM, f.course is Course.STABLE),
+                    (IMPAIRMENT_ITEM, f.functional_impairment),
+                    (COMPRESSION_ITEM, s is Surgery.REASONABLE),
+                )
+                if holds
+            )
+            if s is Surgery.REASONABLE:
+                entry = PanelEntry(rec.id, PanelMark.APPLIES, held)
+            elif s is Surgery.IF_MRI_CONFIRMS:
+                entry = PanelEntry(rec.id, PanelMark.IF_MRI_DOCUMENTS, held)
+            elif no_surgical_indication_shown(f, s):
+                entry = PanelEntry(rec.id, PanelMark.NOT_MET, ())
+            else:
+                entry = PanelEntry(rec.id, PanelMark.FROM_DAY_28, ())
+        out.append(entry)
+    return tuple(out)
 
 
 def assess_findings(f: Findings) -> Assessment:
     """The whole assessment for validated findings."""
-    img = imaging(f)
-    s = surgery(f)
-    path = pathway(f, img, s)
+    decision = decide(f)
+    path, img, s = decision
     reasons = fusion_reasons(f, s)
     fus = fusion(f, s, reasons)
     reassess = reassess_on_day(f, path)
     flags = red_flags(f)
+    watch = watch_for(f, path)
+    late = late_bilateral(f, s)
+    recs = recommendations(f, img, s, path, fus, reasons, reassess)
+    # The MRC prompt compares with the rules run again as if the deficit were judged severe.
+    if_severe = (
+        decide(replace(f, severe_deficit=True))
+        if f.dorsiflexion_mrc in PROMPT_GRADES and not f.severe_deficit
+        else None
+    )
     return Assessment(
         pathway=path,
         imaging=img,
@@ -374,9 +552,26 @@ def assess_findings(f: Findings) -> Assessment:
         fusion_reasons=reasons,
         red_flags=flags,
         reassess_on_day=reassess,
-        recommendations=recommendations(f, img, s, path, fus, reasons, reassess),
+        watch_for=watch,
+        late_bilateral=late,
+        recommendations=recs,
         prognosis=prognosis(f),
-        headline=headline(f, path, img, s, fus, reasons, reassess),
-        timeline=timeline(f),
+        headline=headline(
+            f,
+            decision,
+            level(f, path, img, s),
+            fus,
+            reasons,
+            reassess,
+            flags,
+            watch,
+            late,
+            delayed_warning=any(r.id is RecommendationId.DELAYED_SURGERY for r in recs),
+            late_severe=late_severe_deficit(f),
+            not_met=no_surgical_indication_shown(f, s),
+            if_severe=if_severe,
+        ),
+        timeline=timeline(f, path, img, s, reassess),
+        panel=panel(f, s, recs, reasons),
         labels=labels(f, path, img, s, fus, reasons, flags),
     )

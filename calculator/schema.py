@@ -28,6 +28,8 @@ def _property(question: Question) -> dict[str, Any]:
     }
     if question.date_label:
         prop["x-date-label"] = question.date_label
+    if question.hint_readings:
+        prop["x-hint-readings"] = [r.value for r in question.hint_readings]
     if question.minimum is not None:
         prop["minimum"] = question.minimum
         prop["maximum"] = question.maximum

@@ -1,33 +1,51 @@
-"""The calculator's own words for its results: the headline, what to do now, and the value labels.
+"""The calculator's own words for its results: the care card, its lines, and the value labels.
 
 These are the calculator's words, not the guideline's: a line whose words rest on a reading (such as
-"day 28") carries that reading's id, and the site links it to the reading's entry.
+"day 28") carries that reading's id, and the site links it to the reading's entry; a line that re-shows a
+sentence of the guideline carries that sentence's own citation numbers.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from .assessment import (
+    EMERGENCY_FLAGS,
+    SURGERY_INDICATED,
     Fusion,
     FusionReason,
     Headline,
     Imaging,
+    Level,
     Line,
     Pathway,
+    RecommendationId,
     RedFlag,
     Surgery,
 )
-from .findings import Findings, Mri
+from .findings import Course, Findings, Laterality, Mri
 from .readings import ReadingId
 
 RD = ReadingId
 
+
+class Decision(NamedTuple):
+    pathway: Pathway
+    imaging: Imaging
+    surgery: Surgery
+
+
 RED_FLAG_WORDS: dict[RedFlag, str] = {
     RedFlag.PROGRESSIVE: "progressive motor weakness",
     RedFlag.BILATERAL: "bilateral foot drop",
-    RedFlag.CAUDA_EQUINA: "urinary retention or bowel dysfunction (cauda equina syndrome)",
+    RedFlag.CAUDA_EQUINA: "cauda equina syndrome or its symptoms, present or suspected",
     RedFlag.MULTILEVEL: "multiple level motor deficits",
+}
+# The emergency flags as the urgent-surgery list names them.
+URGENT_FLAG_WORDS: dict[RedFlag, str] = {
+    RedFlag.PROGRESSIVE: "progressive motor weakness",
+    RedFlag.BILATERAL: "bilateral foot drop",
+    RedFlag.CAUDA_EQUINA: "cauda equina syndrome",
 }
 
 FUSION_REASON_WORDS: dict[FusionReason, str] = {
@@ -41,19 +59,17 @@ FUSION_REASON_WORDS: dict[FusionReason, str] = {
 IMAGING_WORDS: dict[Imaging, str] = {
     Imaging.DONE: "MRI done",
     Imaging.IMMEDIATE: "Immediate MRI is mandatory",
-    Imaging.DUE_NOW: "MRI due now, if the foot drop persists (day 28 or later)",
-    Imaging.WITHIN_1_TO_4_WEEKS: "MRI within 1-4 weeks if symptoms persist despite conservative care",
+    Imaging.DUE_NOW: "MRI due now (day 28 or later)",
+    Imaging.WITHIN_1_TO_4_WEEKS: "MRI can be performed within 1-4 weeks if symptoms persist despite conservative care",
 }
 
 SURGERY_WORDS: dict[Surgery, str] = {
-    Surgery.URGENT_EVALUATION: (
-        "Urgent surgical evaluation: no decompression for disc herniation, the MRI shows no nerve root compression "
-        "by a disc herniation"
-    ),
+    Surgery.URGENT_EVALUATION: "Urgent evaluation: no decompression, the MRI shows no nerve root compression by a disc "
+    "herniation",
     Surgery.URGENT: "Urgent surgical decompression within 4-24 hours",
     Surgery.SOON: "Urgent surgical decompression within hours to days",
     Surgery.REASONABLE: "Surgery is reasonable",
-    Surgery.IF_MRI_CONFIRMS: "Surgery is reasonable if the MRI documents nerve root compression",
+    Surgery.IF_MRI_CONFIRMS: "Surgery is reasonable if the MRI documents compression by a disc herniation",
     Surgery.NOT_NOW: "No surgical indication now",
 }
 
@@ -66,90 +82,251 @@ FUSION_WORDS: dict[Fusion, str] = {
 PATHWAY_WORDS: dict[Pathway, str] = {
     Pathway.EMERGENCY: "Emergency",
     Pathway.URGENT: "Urgent",
+    Pathway.OUTSIDE_GUIDELINE: "Outside this guideline",
     Pathway.IMAGING_FIRST: "Imaging first",
     Pathway.SURGICAL_REFERRAL: "Surgical referral",
     Pathway.CONSERVATIVE: "Conservative management",
 }
 
 ONCE_DOCUMENTED = (Surgery.URGENT, Surgery.SOON)
-
-CONSERVATIVE_CARE = Line("Alongside: AFO or FES, and physical therapy regardless of treatment choice.")
+ONCE = "once the immediate MRI documents compression by a disc herniation"
+DELAYED_SURGERY = "delayed surgery beyond several weeks may result in incomplete recovery"  # Prognosis [1]
+DELAYED_SURGERY_CITATIONS = (1,)
+BILATERAL_EVALUATION = "Bilateral foot drop requires urgent surgical evaluation"  # Critical Pitfalls [3]
+BILATERAL_EVALUATION_CITATIONS = (3,)
+CONSERVATIVE_CARE = Line("AFO or FES, and physical therapy regardless of treatment choice.")
 
 
 def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def listed(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+def listed(words: list[str], last: str = "and") -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {last} " + words[-1]
 
 
 def day_words(days: int) -> str:
     return f"day {days}"
 
 
-def mri_words(mri: Mri) -> str:
-    return {
-        Mri.NOT_DONE: "no MRI yet",
-        Mri.COMPRESSION: "nerve root compression documented on MRI",
-        Mri.NO_COMPRESSION: "no nerve root compression on MRI",
-    }[mri]
-
-
 def in_days(days: int) -> str:
     return f"in {days} day{'s' if days != 1 else ''}"
 
 
-def _imaging_line(f: Findings, img: Imaging) -> Line | None:
-    if f.mri is Mri.NO_COMPRESSION:
-        return Line(
-            "Reconsider the cause of the foot drop: the MRI shows no nerve root compression.", (RD.DIAGNOSIS_REVIEW,)
+def mri_words(mri: Mri) -> str:
+    return {
+        Mri.NOT_DONE: "no MRI yet",
+        Mri.COMPRESSION: "compression by a disc herniation documented on MRI",
+        Mri.NO_COMPRESSION: "no such compression on MRI",
+    }[mri]
+
+
+def elective_conditions(f: Findings, late_severe: bool, general: bool = False) -> tuple[str, tuple[ReadingId, ...]]:
+    """The elective conditions as surgery rules 4 and 5 apply them, with their readings; `general`: before
+    day 28, the conditions that would make it reasonable then."""
+    if general:
+        return "a stable (persistent) course or significant functional impairment", (RD.PERSISTENT,)
+    held = [
+        (f.course is Course.STABLE, "a stable (persistent) course", RD.PERSISTENT),
+        (f.functional_impairment, "significant functional impairment", None),
+        (late_severe, "a severe neurologic deficit", RD.SEVERE),
+    ]
+    words = [text for holds, text, _ in held if holds]
+    readings = tuple(reading for holds, _, reading in held if holds and reading)
+    return listed(words), readings
+
+
+def _findings_line(f: Findings, decision: Decision, if_severe: Decision | None) -> Line:
+    """The findings the rules used, so an entry error shows; with a grade that moves no foot against gravity
+    and "not severe", what a severe deficit would change (the rules run again), never a cut-off."""
+    parts = [
+        "bilateral foot drop" if f.laterality is Laterality.BILATERAL else "unilateral foot drop",
+        f"course {f.course.value}",
+        "cauda equina syndrome or its symptoms, present or suspected" if f.cauda_equina else "no cauda equina symptoms",
+        "multiple level motor deficits" if f.multilevel_motor_deficit else "no multilevel motor deficit",
+        "severe deficit (your judgement)" if f.severe_deficit else "deficit not judged severe",
+        f"{day_words(f.days_since_onset)} since onset",
+        *([f"dorsiflexion MRC grade {f.dorsiflexion_mrc}"] if f.dorsiflexion_mrc is not None else []),
+        {
+            Mri.NOT_DONE: "no MRI yet",
+            Mri.COMPRESSION: "MRI shows compression by a disc herniation",
+            Mri.NO_COMPRESSION: "MRI shows no such compression",
+        }[f.mri],
+    ]
+    text = "Findings used: " + "; ".join(parts) + "."
+    if if_severe is None or if_severe == decision:
+        return Line(text)
+    said = (
+        ("pathway", PATHWAY_WORDS[decision.pathway], PATHWAY_WORDS[if_severe.pathway]),
+        ("imaging", IMAGING_WORDS[decision.imaging], IMAGING_WORDS[if_severe.imaging]),
+        ("surgery", SURGERY_WORDS[decision.surgery], SURGERY_WORDS[if_severe.surgery]),
+    )
+    changes = [f"{what} {new} instead of {old}" for what, old, new in said if old != new]
+    return Line(
+        f"{text} MRC grade {f.dorsiflexion_mrc} moves no foot against gravity, and the guideline gives no strength "
+        f"cut-off for a severe deficit: if you judge this deficit severe, the result changes: {'; '.join(changes)}.",
+        (RD.SEVERE,),
+    )
+
+
+def _evaluation(f: Findings) -> str:
+    """The source's "urgent surgical evaluation" is for bilateral foot drop [3]; otherwise the cause is sought."""
+    return "Urgent surgical evaluation" if f.laterality is Laterality.BILATERAL else "Urgent evaluation of the cause"
+
+
+def warns_in_title(late_severe: bool, s: Surgery) -> bool:
+    """A late severe deficit with an elective indication carries the delayed-surgery warning in its title."""
+    return late_severe and s in (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS)
+
+
+def _title(
+    f: Findings,
+    decision: Decision,
+    reassess: int | None,
+    late_bilateral: bool,
+    late_severe: bool,
+    not_met: bool,
+    severe_alone: bool,
+) -> Line:
+    path, img, s = decision
+    if s is Surgery.URGENT_EVALUATION:
+        what = (
+            "Urgent surgical evaluation" if f.laterality is Laterality.BILATERAL else "Urgent evaluation of the cause"
         )
+        return Line(
+            f"{what}: the MRI shows no nerve root compression by a disc herniation", (RD.NO_COMPRESSION_EMERGENCY,)
+        )
+    if late_bilateral:
+        return Line(BILATERAL_EVALUATION, (RD.BILATERAL_ONSET,), BILATERAL_EVALUATION_CITATIONS)
+    if s in ONCE_DOCUMENTED:
+        within = "within 4-24 hours" if s is Surgery.URGENT else "within hours to days"
+        severe = (RD.SEVERE,) if s is Surgery.SOON else ()
+        if f.mri is Mri.NOT_DONE:
+            return Line(
+                f"Immediate MRI; urgent surgical decompression {within} once it documents nerve root compression by a "
+                "disc herniation",
+                (*severe, RD.DOCUMENTED_COMPRESSION),
+            )
+        return Line(f"Urgent surgical decompression {within}", severe)
+    if path is Pathway.OUTSIDE_GUIDELINE:
+        return Line(
+            "No nerve root compression by a disc herniation that explains the foot drop: establish or confirm the "
+            "cause",
+            (RD.DIAGNOSIS_REVIEW,),
+        )
+    base: Line
+    if path is Pathway.IMAGING_FIRST:
+        mri = "Immediate MRI" if img is Imaging.IMMEDIATE else "MRI now"
+        if s is Surgery.IF_MRI_CONFIRMS:
+            base = Line(
+                f"{mri}: if it documents nerve root compression by a disc herniation, surgery is reasonable",
+                (RD.FOUR_TO_SIX_WEEKS, RD.DOCUMENTED_COMPRESSION),
+            )
+        else:
+            base = Line(f"{mri}: the next decision waits on what it shows", (RD.SEVERE,) if severe_alone else ())
+    elif path is Pathway.SURGICAL_REFERRAL:
+        base = Line("Surgery is reasonable", (RD.FOUR_TO_SIX_WEEKS, RD.DOCUMENTED_COMPRESSION))
+    elif reassess is not None:
+        left = in_days(reassess - f.days_since_onset)
+        return Line(f"Conservative care now; reassess on day {reassess}, {left}", (RD.FOUR_WEEKS,))
+    elif not_met:
+        return Line("Conservative care: no surgical indication now", (RD.PERSISTENT, RD.DOCUMENTED_COMPRESSION))
+    elif img is Imaging.DUE_NOW:
+        return Line("Conservative care; MRI due now", (RD.FOUR_WEEKS,))
+    else:
+        return Line("Conservative care: no surgical indication now")
+    if warns_in_title(late_severe, s):
+        return Line(
+            f"{base.text}. Severe deficit: {DELAYED_SURGERY}",
+            (*base.readings, RD.SEVERE),
+            DELAYED_SURGERY_CITATIONS,
+        )
+    return base
+
+
+def _imaging_line(img: Imaging, severe_alone: bool) -> Line | None:
     if img is Imaging.IMMEDIATE:
-        return Line("Immediate MRI is mandatory.")
+        if not severe_alone:
+            return Line("Immediate MRI is mandatory.", statements=(RecommendationId.MRI_IMMEDIATE,))
+        return Line("Immediate MRI: a decompression for the severe deficit needs the MRI first.", (RD.SEVERE,))
     if img is Imaging.DUE_NOW:
-        return Line("MRI due now, if the foot drop persists (day 28 or later).", (RD.FOUR_WEEKS,))
+        return Line(f"{IMAGING_WORDS[img]}.", (RD.FOUR_WEEKS,))
     if img is Imaging.WITHIN_1_TO_4_WEEKS:
-        return Line("MRI within 1-4 weeks if symptoms persist despite conservative care.", (RD.FOUR_WEEKS,))
+        return Line(f"{IMAGING_WORDS[img]}.", (RD.FOUR_WEEKS,), (1,), (RecommendationId.MRI_DELAYED,))
     return None
 
 
-def _surgery_line(f: Findings, s: Surgery, reassess: int | None) -> Line:
-    once = ", once the MRI documents nerve root compression" if f.mri is Mri.NOT_DONE else ""
-    documented = (RD.DOCUMENTED_COMPRESSION,) if once else ()
+def _urgent_line(f: Findings, s: Surgery) -> Line | None:
+    """Urgent decompression or urgent evaluation: the second line of an emergency or urgent card."""
+    not_done = f.mri is Mri.NOT_DONE
     if s is Surgery.URGENT_EVALUATION:
-        return Line(f"{SURGERY_WORDS[s]}.", (RD.NO_COMPRESSION_EMERGENCY,))
-    if s is Surgery.URGENT:
-        return Line(f"{SURGERY_WORDS[s]}{once}.", documented)
-    if s is Surgery.SOON:
-        return Line(f"{SURGERY_WORDS[s]}{once}.", (RD.SEVERE, *documented))
-    if s is Surgery.REASONABLE:
-        return Line("Surgical referral: surgery is reasonable.", (RD.FOUR_TO_SIX_WEEKS, RD.DOCUMENTED_COMPRESSION))
-    if s is Surgery.IF_MRI_CONFIRMS:
-        return Line(
-            "If the MRI documents nerve root compression, surgery is reasonable.",
-            (RD.FOUR_TO_SIX_WEEKS, RD.DOCUMENTED_COMPRESSION),
+        what = (
+            "Urgent surgical evaluation" if f.laterality is Laterality.BILATERAL else "Urgent evaluation of the cause"
         )
+        return Line(
+            f"{what}: no decompression, the MRI shows no nerve root compression by a disc herniation. The cause is "
+            "outside this guideline: establish it urgently.",
+            (RD.NO_COMPRESSION_EMERGENCY,),
+        )
+    if s in ONCE_DOCUMENTED:
+        readings = ((RD.SEVERE,) if s is Surgery.SOON else ()) + ((RD.DOCUMENTED_COMPRESSION,) if not_done else ())
+        return Line(f"{SURGERY_WORDS[s]}{', ' + ONCE if not_done else ''}.", readings)
+    return None
+
+
+def _late_bilateral_line(f: Findings) -> Line:
+    return Line(
+        "The guideline gives 4-24 hours for bilateral foot drop and sets no time limit; this foot drop began "
+        f"{f.days_since_onset} days ago. Whether the 4-24 hours still applies depends on when the second side began: "
+        "the surgeon's judgement.",
+        (RD.BILATERAL_ONSET,),
+    )
+
+
+def _surgery_lines(
+    f: Findings, decision: Decision, reassess: int | None, late_severe: bool, not_met: bool
+) -> list[Line]:
+    """The outside-guideline, elective and no-surgical-indication lines."""
+    path, _, s = decision
+    if path is Pathway.OUTSIDE_GUIDELINE:
+        severe = " A severe deficit gives no urgency for decompression here." if f.severe_deficit else ""
+        promptly = (
+            ", promptly for a severe or multilevel deficit" if f.severe_deficit or f.multilevel_motor_deficit else ""
+        )
+        return [
+            Line(
+                "Outside this guideline: the MRI shows no compression, by a disc herniation, of the nerve root that "
+                f"explains the foot drop. Establish or confirm the cause{promptly}.{severe}",
+                (RD.DIAGNOSIS_REVIEW, *((RD.SEVERE,) if f.severe_deficit else ())),
+            )
+        ]
+    if s in (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS):
+        conditions, readings = elective_conditions(f, late_severe)
+        why = f"{day_words(f.days_since_onset)} since onset (from day 28), {conditions}"
+        all_readings = (RD.FOUR_TO_SIX_WEEKS, RD.DOCUMENTED_COMPRESSION, *readings)
+        if s is Surgery.REASONABLE:
+            return [Line(f"Surgery is reasonable: {why}, and compression by a disc herniation on MRI.", all_readings)]
+        return [
+            Line(f"If the MRI documents compression by a disc herniation, surgery is reasonable: {why}.", all_readings)
+        ]
     if reassess is not None:
-        mri = "an MRI is due then if any foot drop remains; " if f.mri is Mri.NOT_DONE else ""
-        return Line(
-            f"Reassess on day {reassess}, {in_days(reassess - f.days_since_onset)}: {mri}surgery can be reasonable "
-            "from then if the foot drop is stable or significantly impairs daily activities, and an MRI documents "
-            "nerve root compression.",
-            (RD.FOUR_WEEKS, RD.FOUR_TO_SIX_WEEKS, RD.PERSISTENT, RD.DOCUMENTED_COMPRESSION),
-        )
-    return Line(f"{SURGERY_WORDS[s]}.")
+        return [Line(f"Reassess on day {reassess}, {in_days(reassess - f.days_since_onset)}.", (RD.FOUR_WEEKS,))]
+    if not_met:
+        return [
+            Line(
+                "No surgical indication now: the foot drop is improving, so not persistent, and there is no "
+                "significant functional impairment; compression on MRI alone is not an indication.",
+                (RD.PERSISTENT, RD.DOCUMENTED_COMPRESSION),
+            )
+        ]
+    return []
 
 
-def _severe_line(f: Findings, s: Surgery) -> Line | None:
-    """A severe deficit that the rules do not make urgent says why, so the answer is not silently ignored."""
-    if not f.severe_deficit or s in (Surgery.URGENT, Surgery.URGENT_EVALUATION, Surgery.SOON):
-        return None
-    if f.mri is Mri.NO_COMPRESSION:
-        why = "with no nerve root compression on MRI, it gives no urgency for decompression"
-    else:
-        why = "from day 28 it follows the elective rules like any other deficit"
-    return Line(f"Severe deficit: {why}.", (RD.SEVERE,))
+def _delayed_line(f: Findings, late_severe: bool) -> Line:
+    n = f.days_since_onset
+    if n <= 42 and late_severe:
+        return Line(f"{capital(DELAYED_SURGERY)}: day {n}, a severe deficit.", (RD.SEVERE,), DELAYED_SURGERY_CITATIONS)
+    return Line(f"{capital(DELAYED_SURGERY)}: day {n}, beyond day 42.", (RD.SEVERAL_WEEKS,), DELAYED_SURGERY_CITATIONS)
 
 
 def _approach_line(fus: Fusion, reasons: tuple[FusionReason, ...]) -> Line | None:
@@ -160,54 +337,62 @@ def _approach_line(fus: Fusion, reasons: tuple[FusionReason, ...]) -> Line | Non
     return None
 
 
-def _title(f: Findings, path: Pathway, img: Imaging, s: Surgery, reassess: int | None) -> str:
-    if s is Surgery.URGENT_EVALUATION:
-        return "Urgent surgical evaluation: the MRI shows no nerve root compression by a disc herniation"
-    if s in (Surgery.URGENT, Surgery.SOON):
-        within = "within 4-24 hours" if s is Surgery.URGENT else "within hours to days"
-        if f.mri is Mri.NOT_DONE:
-            return f"Immediate MRI; urgent surgical decompression {within} once it documents nerve root compression"
-        return f"Urgent surgical decompression {within}"
-    if path is Pathway.IMAGING_FIRST:
-        mri = "Immediate MRI" if img is Imaging.IMMEDIATE else "MRI now"
-        if s is Surgery.IF_MRI_CONFIRMS:
-            return f"{mri}: if it documents nerve root compression, surgery is reasonable"
-        return f"{mri}: the next decision waits on what it shows"
-    if path is Pathway.SURGICAL_REFERRAL:
-        return "Surgery is reasonable: refer for surgery"
-    if reassess is not None:
-        return f"Conservative care now; reassess on day {reassess}, {in_days(reassess - f.days_since_onset)}"
-    if f.mri is Mri.NO_COMPRESSION:
-        return "Conservative care; reconsider the cause of the foot drop"
-    if img is Imaging.DUE_NOW:
-        return "Conservative care; MRI due now if the foot drop persists"
-    return "Conservative care: no surgical indication now"
+def _conservative_line(decision: Decision, level: Level) -> Line:
+    """AFO or FES and physical therapy: never today's first step on an emergency or urgent card."""
+    if decision.pathway is Pathway.OUTSIDE_GUIDELINE or decision.surgery is Surgery.URGENT_EVALUATION:
+        return Line("AFO or FES, and physical therapy: alongside the work-up.")
+    if level is not Level.NON_URGENT and decision.surgery in SURGERY_INDICATED:
+        return Line("AFO or FES, and physical therapy: alongside, and after any surgery.")
+    return CONSERVATIVE_CARE
+
+
+def _watch_line(watch: tuple[RedFlag, ...]) -> Line:
+    """What should bring the patient back at once, in the source's words (cauda equina as the form asks it)."""
+    urgent = [URGENT_FLAG_WORDS[flag] for flag in watch if flag in EMERGENCY_FLAGS]
+    surgery = f"; {listed(urgent)} also for urgent surgery" if urgent else ""
+    statements = (RecommendationId.MRI_IMMEDIATE,) + (
+        (RecommendationId.PITFALL_DELAYED_IMAGING,) if RedFlag.CAUDA_EQUINA in watch else ()
+    )
+    return Line(
+        f"Come back at once if any of these appears: {'; '.join(RED_FLAG_WORDS[flag] for flag in watch)}. "
+        f"{'Each calls' if len(watch) > 1 else 'It calls'} for an immediate MRI{surgery}.",
+        statements=statements,
+    )
 
 
 def headline(
     f: Findings,
-    path: Pathway,
-    img: Imaging,
-    s: Surgery,
+    decision: Decision,
+    level: Level,
     fus: Fusion,
     reasons: tuple[FusionReason, ...],
     reassess: int | None,
+    flags: tuple[RedFlag, ...],
+    watch: tuple[RedFlag, ...],
+    late_bilateral: bool,
+    *,
+    delayed_warning: bool,
+    late_severe: bool,
+    not_met: bool,
+    if_severe: Decision | None,
 ) -> Headline:
-    """The care card: its level and label in words, its title, and what to do now."""
-    if path is Pathway.EMERGENCY:
-        level = "emergency"
-    elif path is Pathway.URGENT or img is Imaging.IMMEDIATE:
-        level = "urgent"
-    else:
-        level = "non-urgent"
-    now = [
-        _imaging_line(f, img),
-        _surgery_line(f, s, reassess),
+    """The care card: level, label, title, the findings it used, and what to do now in the contract's order."""
+    path, img, s = decision
+    severe_alone = f.severe_deficit and not flags  # an immediate MRI that rests on reading `severe` alone
+    title = _title(f, decision, reassess, late_bilateral, late_severe, not_met, severe_alone)
+    now: list[Line | None] = [
+        _imaging_line(img, severe_alone),
+        _urgent_line(f, s),
+        _late_bilateral_line(f) if late_bilateral else None,
+        *_surgery_lines(f, decision, reassess, late_severe, not_met),
+        _delayed_line(f, late_severe) if delayed_warning and not warns_in_title(late_severe, s) else None,
         _approach_line(fus, reasons),
-        _severe_line(f, s),
-        CONSERVATIVE_CARE,
+        _conservative_line(decision, level),
+        _watch_line(watch) if watch else None,
     ]
-    return Headline(level, PATHWAY_WORDS[path], _title(f, path, img, s, reassess), tuple(x for x in now if x))
+    return Headline(
+        level, PATHWAY_WORDS[path], title, _findings_line(f, decision, if_severe), tuple(x for x in now if x)
+    )
 
 
 def labels(
@@ -224,8 +409,7 @@ def labels(
     return {
         "pathway": PATHWAY_WORDS[path],
         "imaging": imaging,
-        "surgery": SURGERY_WORDS[s]
-        + (", once the MRI documents nerve root compression" if s in ONCE_DOCUMENTED and f.mri is Mri.NOT_DONE else ""),
+        "surgery": SURGERY_WORDS[s] + (f", {ONCE}" if s in ONCE_DOCUMENTED and f.mri is Mri.NOT_DONE else ""),
         "fusion": FUSION_WORDS[fus],
         "fusion_reasons": [FUSION_REASON_WORDS[r] for r in reasons],
         "red_flags": [RED_FLAG_WORDS[flag] for flag in flags],

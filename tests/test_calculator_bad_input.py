@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 VALID = {
     "laterality": "unilateral",
     "course": "stable",
-    "bladder_bowel_dysfunction": False,
+    "cauda_equina": False,
     "multilevel_motor_deficit": False,
     "severe_deficit": False,
     "days_since_onset": 10,
@@ -33,7 +33,7 @@ OPTIONAL_DEFAULTS = {
 }
 ENUM_FIELDS = ("laterality", "course", "mri")
 BOOL_FIELDS = (
-    "bladder_bowel_dysfunction",
+    "cauda_equina",
     "multilevel_motor_deficit",
     "severe_deficit",
     "functional_impairment",
@@ -105,7 +105,7 @@ def test_every_problem_is_reported_at_once():
         "days_since_onset",
         "extra",
         "course",
-        "bladder_bowel_dysfunction",
+        "cauda_equina",
         "multilevel_motor_deficit",
         "severe_deficit",
     }
@@ -165,10 +165,30 @@ def test_the_schema_describes_every_field_with_title_description_and_option_labe
         assert prop["title"] and "description" in prop, name
         if name in ENUM_FIELDS or name in BOOL_FIELDS:
             assert all(option["title"] for option in prop["oneOf"]), name
-    labels = [o["title"] for o in schema["properties"]["bladder_bowel_dysfunction"]["oneOf"]]
+    labels = [o["title"] for o in schema["properties"]["cauda_equina"]["oneOf"]]
     assert labels == ["Yes", "No"]
-    assert schema["properties"]["bladder_bowel_dysfunction"]["title"] == (
-        "Urinary retention or bowel dysfunction (cauda equina syndrome)"
+    assert schema["properties"]["cauda_equina"]["title"] == (
+        "Cauda equina syndrome or its symptoms, present or suspected (for example urinary retention or bowel "
+        "dysfunction)"
+    )
+    assert [o["title"] for o in schema["properties"]["mri"]["oneOf"]][1:] == [
+        "MRI shows compression, by a disc herniation, of the nerve root that explains the foot drop",
+        "MRI shows no such compression (none, from another cause, or a herniation that does not explain the foot drop)",
+    ]
+
+
+def test_the_version_2_key_is_refused_with_a_message_that_names_its_successor():
+    old = {("bladder_bowel_dysfunction" if k == "cauda_equina" else k): v for k, v in VALID.items()}
+    with pytest.raises(InvalidFindings) as raised:
+        assess(old)
+    assert raised.value.errors == {
+        "bladder_bowel_dysfunction": 'is now "cauda_equina" (contract version 3): give "cauda_equina" instead',
+        "cauda_equina": "is required",
+    }
+    result = run_cli("assess", "-", stdin=json.dumps({**VALID, "bladder_bowel_dysfunction": True}))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        'error: bladder_bowel_dysfunction: is now "cauda_equina" (contract version 3): give "cauda_equina" instead\n'
     )
 
 
@@ -191,9 +211,19 @@ HOSTILE = [
     ),
     ("deep nesting", b"[" * 5000, "input: nested too deeply"),
     (
-        "a number of 4,301 digits",
-        b'{"days_since_onset": ' + b"9" * 4301 + b"}",
-        "input: a number of more than 12 digits",
+        "an MRC grade of 4,301 digits",
+        json.dumps(VALID).encode()[:-1] + b', "dorsiflexion_mrc": ' + b"9" * 4301 + b"}",
+        "dorsiflexion_mrc: must be from 0 to 4 (a number of 4301 digits)",
+    ),
+    (
+        "a day count of 13 negative digits",
+        json.dumps({**VALID, "days_since_onset": -1234567890123}).encode(),
+        "days_since_onset: must be from 0 to 3650 (a number of 13 digits)",
+    ),
+    (
+        "a yes-or-no answer of 5,000 digits",
+        json.dumps(VALID).encode()[:-1] + b', "instability": ' + b"1" * 5000 + b"}",
+        "instability: must be true or false",
     ),
     ("NaN", b'{"days_since_onset": NaN}', "input: NaN is not a JSON number"),
     ("Infinity", b'{"days_since_onset": -Infinity}', "input: -Infinity is not a JSON number"),
@@ -249,12 +279,16 @@ def test_any_json_gives_an_assessment_or_per_field_errors(data):
 @given(st.binary(max_size=200) | st.text(max_size=200).map(str.encode))
 def test_any_bytes_give_an_assessment_or_per_field_errors(data):
     try:
-        assess_json = decode(data)
-        reply = json.loads(respond(json.dumps(assess_json)))
-    except InvalidFindings as problem:
-        assert problem.errors and all(problem.errors.values())
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        with pytest.raises(InvalidFindings) as raised:
+            decode(data)
+        assert list(raised.value.errors) == ["input"]
         return
+    reply = json.loads(respond(text))
     assert list(reply) in (["assessment"], ["errors"])
+    if "errors" in reply:
+        assert reply["errors"] and all(isinstance(m, str) and m for m in reply["errors"].values())
 
 
 @settings(max_examples=25, deadline=None)

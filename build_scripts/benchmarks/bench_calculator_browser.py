@@ -33,7 +33,7 @@ VIEWPORT: ViewportSize = {"width": 768, "height": 1024}
 REQUIRED = {
     "#course-2": "click",
     "#laterality-1": "click",
-    "#bladder_bowel_dysfunction-2": "click",
+    "#cauda_equina-2": "click",
     "#multilevel_motor_deficit-2": "click",
     "#severe_deficit-2": "click",
     "#days_since_onset-1": "30",

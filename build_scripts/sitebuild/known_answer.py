@@ -18,7 +18,7 @@ from .paths import KNOWN_ANSWER
 CASE: dict[str, Any] = {
     "course": "stable",
     "laterality": "unilateral",
-    "bladder_bowel_dysfunction": False,
+    "cauda_equina": False,
     "multilevel_motor_deficit": False,
     "severe_deficit": False,
     "days_since_onset": 50,
