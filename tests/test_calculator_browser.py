@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, Locator, Page, Request, Route, expect
 from pypdf import PdfReader
 
 from calculator import __version__, assess
+from calculator.findings import NOT_ADDRESSED
 from sitebuild.paths import INDEX, KNOWN_ANSWER, SNAPSHOT, WORKER
 from sitebuild.runtime import sparse
 from tests.support.a11y import assert_no_axe_violations
@@ -31,7 +32,7 @@ from tests.support.calculator_page import (
     with_load_timeout,
 )
 from tests.support.served import site_file
-from tests.support.sources import SOURCE_CITATIONS, shown_citations
+from tests.support.sources import FORM_WORDS, SOURCE_CITATIONS, shown_citations
 from tests.support.vignettes import VIGNETTE_IDS, VIGNETTES
 
 
@@ -97,7 +98,7 @@ def test_a_reading_is_shown_as_the_calculators_note_and_links_to_its_entry(calc:
 
 def test_results_wait_for_every_required_answer_and_the_red_flags_start_unanswered(calc: Page):
     calc.locator("#calculator-reset").click()
-    for name in ("course", "laterality", "bladder_bowel_dysfunction", "multilevel_motor_deficit", "severe_deficit"):
+    for name in ("course", "laterality", "cauda_equina", "multilevel_motor_deficit", "severe_deficit"):
         expect(calc.locator(f'[data-field="{name}"] input:checked')).to_have_count(0)
     expect(calc.locator("#results-body")).to_contain_text("Results appear when every required question")
     answer(calc, {k: v for k, v in REQUIRED.items() if k != "multilevel_motor_deficit"})
@@ -211,8 +212,8 @@ def test_each_result_change_is_announced_in_one_line_that_stays_in_view(calc: Pa
     status = calc.locator("#calculator-status")
     expect(status).to_have_attribute("role", "status")
     expect(status).to_have_attribute("aria-live", "polite")
-    answer(calc, {**REQUIRED, "bladder_bowel_dysfunction": True})
-    expected = assess({**REQUIRED, "bladder_bowel_dysfunction": True})
+    answer(calc, {**REQUIRED, "cauda_equina": True})
+    expected = assess({**REQUIRED, "cauda_equina": True})
     headline = expected["headline"]
     expect(status).to_have_text(
         f"Result: {headline['label']}: {headline['title']}. {len(expected['recommendations'])} recommendations. "
@@ -376,7 +377,13 @@ def test_print_this_assessment_gives_a4_with_the_assessment_only_every_recommend
     expected = assess(findings)
     index = json.loads((site_dir / "recommendations.json").read_text())["recommendations"]
     assert expected["headline"]["title"] in text and expected["headline"]["label"].upper() in text, text
-    assert f"Today: day {findings['days_since_onset']} since onset." in text
+    # The printout is the card on screen: findings line, what to do now, and the scope note at its foot.
+    for line in (expected["headline"]["findings"], *expected["headline"]["now"]):
+        assert line["text"] in text, line
+    assert expected["timeline"] is None and "Today: day" not in text
+    assert text.count(NOT_ADDRESSED) == 1 and text.index(NOT_ADDRESSED) > text.index(
+        expected["recommendations"][-1]["reason"]
+    )
     for rec in expected["recommendations"]:
         assert rec["reason"] in text
         assert index[rec["id"]]["text"] in text
@@ -687,7 +694,7 @@ def test_a_blocked_script_never_leaves_loading_forever(page: Page, watch: Watch,
 
 def test_the_panel_shows_each_list_item_with_the_sources_own_citations_daggers_included(calc: Page):
     items = calc.locator("#guideline-panel .statement li").evaluate_all(
-        "ns => ns.map(n => [n.firstChild.textContent.trim(), "
+        "ns => ns.map(n => [n.querySelector('.panel-item__badge').nextSibling.textContent.trim(), "
         "[...n.querySelectorAll('.cite a')].map(a => a.textContent)])"
     )
     assert len(items) >= 20
@@ -717,3 +724,35 @@ def test_back_from_another_page_shows_an_empty_form_not_the_last_patient(page: P
     expect(page.locator(".result-rec")).to_have_count(0)
     # Material keeps its own settings (the colour scheme) in localStorage; no finding may be anywhere.
     assert_no_finding_stored(page, PATIENT, days=DAYS)
+
+
+def test_the_form_asks_in_the_contract_s_words_with_its_scope_above_and_what_it_does_not_address_below(
+    calc: Page, base_url
+):
+    calc.locator("#calculator-reset").click()
+    cauda = calc.get_by_role("group", name=re.compile(re.escape(FORM_WORDS["cauda_equina label"])))
+    expect(cauda.locator(".question__hint")).to_have_text(FORM_WORDS["cauda_equina hint"])
+    mri = calc.get_by_role("group", name=re.compile("^MRI"))
+    for words in (FORM_WORDS["mri compression"], FORM_WORDS["mri no compression"]):
+        expect(mri.get_by_role("radio", name=words, exact=True)).to_have_count(1)
+    severe = calc.locator('[data-field="severe_deficit"] .question__hint')
+    expect(severe).to_have_text(FORM_WORDS["severe_deficit hint"])
+    course = calc.locator('[data-field="course"] .question__hint')
+    expect(course).to_contain_text("strength declining over hours to days. " + FORM_WORDS["course addition"])
+    link = course.get_by_role("link")
+    expect(link).to_have_attribute("href", re.compile(r"readings/#progressive$"))
+    expect(calc.locator("#calculator-scope")).to_have_text(
+        "For foot drop thought to be due to a lumbar disc herniation."
+    )
+    # Above the first question, the note below the last one and again at the foot of the result (it prints).
+    questions = calc.locator(".question")
+    note = calc.locator("#calculator-not-addressed-form")
+    expect(note).to_have_text(FORM_WORDS["not addressed"])
+    boxes = [b for b in (calc.locator("#calculator-scope"), questions.first, questions.last, note)]
+    tops = [b.bounding_box()["y"] for b in boxes]  # type: ignore[index]
+    assert tops == sorted(tops), tops
+    answer(calc, REQUIRED)
+    expect_shows(calc, REQUIRED)
+    foot = calc.locator("#calculator-not-addressed-result")
+    expect(foot).to_have_text(FORM_WORDS["not addressed"])
+    assert foot.bounding_box()["y"] > calc.locator(".result-rec").last.bounding_box()["y"]  # type: ignore[index]

@@ -20,13 +20,13 @@ from tests.support.vignettes import VIGNETTE_DIR, VIGNETTES
 
 
 def test_the_flowchart_is_drawn_from_the_rules_thresholds(monkeypatch):
-    before = flowchart.svg()
-    assert "before day 28?" in before and "Day 28 or later" in before
+    before = flowchart.text_equivalent()
+    assert "Before day 28: Urgent" in before and "Day 28 or later" in before
     monkeypatch.setattr(rules, "ACUTE_PHASE_ENDS", replace(rules.ACUTE_PHASE_ENDS, days=21))
     monkeypatch.setattr(rules, "ELECTIVE_SURGERY_FROM", replace(rules.ELECTIVE_SURGERY_FROM, days=35))
-    after = flowchart.svg()
-    assert "before day 21?" in after and "Day 35 or later" in after
-    assert "before day 28?" not in after and "Day 28 or later" not in after
+    after = flowchart.text_equivalent()
+    assert "Before day 21: Urgent" in after and "Day 35 or later" in after
+    assert "Before day 28: Urgent" not in after and "Day 28 or later" not in after
 
 
 def test_every_patient_without_an_mri_takes_the_flowcharts_path_to_the_modules_own_outcome():
@@ -34,8 +34,8 @@ def test_every_patient_without_an_mri_takes_the_flowcharts_path_to_the_modules_o
     outcome the module gives that patient."""
     acute, elective = rules.ACUTE_PHASE_ENDS.days, rules.ELECTIVE_SURGERY_FROM.days
     questions = [
-        lambda f: f["course"] == "progressive" or f["laterality"] == "bilateral" or f["bladder_bowel_dysfunction"],
-        lambda f: f["severe_deficit"] and f["days_since_onset"] < acute,
+        lambda f: f["course"] == "progressive" or f["laterality"] == "bilateral" or f["cauda_equina"],
+        lambda f: f["severe_deficit"],
         lambda f: f["multilevel_motor_deficit"],
         lambda f: f["days_since_onset"] >= elective and (f["course"] == "stable" or f["functional_impairment"]),
         lambda f: True,
@@ -49,15 +49,16 @@ def test_every_patient_without_an_mri_takes_the_flowcharts_path_to_the_modules_o
             f = {
                 "laterality": lat,
                 "course": course,
-                "bladder_bowel_dysfunction": bb,
+                "cauda_equina": bb,
                 "multilevel_motor_deficit": ml,
                 "severe_deficit": severe,
                 "days_since_onset": days,
                 "functional_impairment": fi,
             }
             step = steps[next(i for i, asks in enumerate(questions) if asks(f))]
-            got, shown = assess(f), step.assessment
+            got, shown = assess(f), assess(step.example_for(days))
             assert (got["pathway"], got["headline"]["label"]) == (shown["pathway"], shown["headline"]["label"]), f
+            assert f"{shown['headline']['label']}: " in step.outcome, f
             checked += 1
     assert checked == 2 * 3 * 16 * 6
 

@@ -71,7 +71,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         "readings": lambda args: guideline.readings(src),
         "flowchart": lambda args: flowchart.figure(root + guideline.page_urls[READINGS_PAGE]),
         "test-cases": lambda args: test_cases.page(root + TEST_CASES.as_posix()),
-        "calculator-form": lambda args: render_form(root, meta),
+        "calculator-form": lambda args: render_form(root, root + guideline.page_urls[READINGS_PAGE], meta),
         "build-info": lambda args: build_info(),
         "offline-copy": lambda args: service_worker.about_panel(),
     }

@@ -13,6 +13,9 @@ from typing import Any
 import jinja2
 
 from calculator import findings_schema
+from calculator.assessment import PanelMark
+from calculator.findings import NOT_ADDRESSED, SCOPE
+from calculator.readings import READING_BY_ID, ReadingId
 
 from .paths import INDEX, KNOWN_ANSWER, PDF, SNAPSHOT, WHEEL, WORKER
 
@@ -43,14 +46,15 @@ def questions(schema: dict[str, Any]) -> list[dict[str, Any]]:
                 "minimum": prop.get("minimum"),
                 "maximum": prop.get("maximum"),
                 "date_label": prop.get("x-date-label", ""),
+                "hint_readings": [READING_BY_ID[ReadingId(r)] for r in prop.get("x-hint-readings", [])],
             }
         )
     return out
 
 
-def render_form(root: str, print_meta: dict[str, str]) -> str:
+def render_form(root: str, readings_url: str, print_meta: dict[str, str]) -> str:
     """The form, results and guideline panel; `root` is the site root as a URL relative to the
-    calculator page; `print_meta` heads and foots the printout.
+    calculator page, `readings_url` the page of readings; `print_meta` heads and foots the printout.
     The page script gets every path it needs from the `data-*` attributes this writes."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
@@ -71,6 +75,10 @@ def render_form(root: str, print_meta: dict[str, str]) -> str:
             }.items()
         },
         print_meta=print_meta,
+        readings_url=readings_url,
+        scope=SCOPE,
+        not_addressed=NOT_ADDRESSED,
+        panel_marks=[mark.value for mark in PanelMark],
     )
     # Markdown must not touch generated HTML: no blank lines, so it stays one raw block.
     return "\n".join(line for line in html.splitlines() if line.strip())

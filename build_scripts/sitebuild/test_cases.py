@@ -39,8 +39,9 @@ def page(download_link: str) -> str:
         # Raw HTML: the download is written by the build, not a docs page MkDocs could check.
         f'{count} cases. Download them all as JSON: <a href="{download_link}" download>{TEST_CASES.name}</a>. '
         "Each gives the findings "
-        "(the calculator's input) and the expected pathway, imaging, surgery, fusion, reassessment day and "
-        "recommendation ids in their order.",
+        "(the calculator's input) and the expected pathway, card level, imaging, surgery, fusion, reassessment day, "
+        "what to come back for (watch for), whether the late-bilateral note shows, and the recommendation ids in "
+        "their order; for a low MRC grade, whether the card prompts for a severe judgement (mrc_prompt).",
         "",
     ]
     for theme, cases in themes.items():
@@ -56,12 +57,16 @@ def page(download_link: str) -> str:
                     f"`{k}` {_value(e[k])}"
                     for k in (
                         "pathway",
+                        "level",
                         "imaging",
                         "surgery",
                         "fusion",
                         "fusion_reasons",
                         "red_flags",
                         "reassess_on_day",
+                        "watch_for",
+                        "late_bilateral",
+                        *(["mrc_prompt"] if "mrc_prompt" in e else []),
                     )
                 )
                 + "."

@@ -3,19 +3,19 @@ exactly what CPython's assess() gives for the same findings."""
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import urlparse
 
 from playwright.sync_api import Page, Route, expect
 
 from calculator import assess
+from calculator.findings import QUESTION_BY_NAME
 
 READY_TIMEOUT_MS = 60_000
 REQUIRED = {
     "course": "stable",
     "laterality": "unilateral",
-    "bladder_bowel_dysfunction": False,
+    "cauda_equina": False,
     "multilevel_motor_deficit": False,
     "severe_deficit": False,
     "days_since_onset": 12,
@@ -80,13 +80,19 @@ def open_calculator(page: Page, base_url: str) -> None:
     expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
 
 
+def option_label(name: str, value: object) -> str:
+    """The words of the choice the clinician clicks for `value` (the module's questions are the form's)."""
+    question = QUESTION_BY_NAME[name]
+    return next(label for option, label in question.options if getattr(option, "value", option) == value)
+
+
 def answer(page: Page, findings: dict) -> None:
-    """Answer as a clinician would: start from a reset form, click each choice, type the numbers."""
+    """Answer as a clinician would: start from a reset form, click each choice by its words, type the numbers."""
     page.locator("#calculator-reset").click()
     for name, value in findings.items():
         field = page.locator(f'[data-field="{name}"]')
         if field.locator("input[type=radio]").count():
-            field.locator(f"input[value='{json.dumps(value)}']").check()
+            field.get_by_role("radio", name=option_label(name, value), exact=True).check()
         else:
             field.locator("input[type=text]").fill(str(value))
 
@@ -111,9 +117,14 @@ def expect_shows(page: Page, findings: dict) -> None:
     expect(page.locator(".care-card")).to_have_class(re.compile(f"care-card--{headline['level']}"))
     expect(page.locator(".result-pathway")).to_have_class(re.compile(f"result-pathway--{expected['pathway']}"))
     expect(page.locator(".result-now > li")).to_contain_text([line["text"] for line in headline["now"]])
-    expect(page.locator(".day-line__text li").first).to_have_text(
-        f"Today: day {findings['days_since_onset']} since onset."
-    )
+    expect(page.locator(".care-card__findings")).to_contain_text(headline["findings"]["text"])
+    if expected["timeline"]:
+        expect(page.locator(".day-line__text li")).to_have_count(1 + len(expected["timeline"]["marks"]))
+        expect(page.locator(".day-line__text li").first).to_have_text(
+            f"Today: day {findings['days_since_onset']} since onset."
+        )
+    else:
+        expect(page.locator(".day-line")).to_have_count(0)
     notes = page.locator(".result-rec--reading .calculator-note")
     expect(notes).to_have_count(sum(r["kind"] == "reading" for r in expected["recommendations"]))
     if expected["prognosis"]:
@@ -121,6 +132,19 @@ def expect_shows(page: Page, findings: dict) -> None:
         expect(items).to_have_text([re.compile(re.escape(s["text"])) for s in expected["prognosis"]["statements"]])
     else:
         expect(page.locator(".result-prognosis")).to_have_count(0)
+    # The panel marks what the module says, statement by statement and item by item.
+    marks = page.locator(".panel-statement--marked").evaluate_all(
+        """ns => ns.map(n => [n.id.slice(6), n.querySelector('.panel-statement__badge').textContent,
+            [...n.querySelectorAll('.panel-item')].flatMap((item, i) =>
+              item.classList.contains('panel-item--applies') ? [i] : [])])"""
+    )
+    counts = page.locator(".panel-statement").evaluate_all(
+        "ns => Object.fromEntries(ns.map(n => [n.id.slice(6), n.querySelectorAll('.panel-item').length]))"
+    )
+    assert sorted(marks) == sorted(
+        [e["id"], f"{e['mark']}: ", list(range(counts[e["id"]])) if e["items"] is None else e["items"]]
+        for e in expected["panel"]
+    )
     applies = page.locator(".panel-statement--applies").evaluate_all("ns => ns.map(n => n.id.slice(6))")
-    assert sorted(applies) == sorted(r["id"] for r in expected["recommendations"] if r["kind"] == "guideline")
+    assert sorted(applies) == sorted(e["id"] for e in expected["panel"] if e["mark"] == "Applies")
     expect(page.locator("#calculator-results")).not_to_have_attribute("aria-busy", "true")

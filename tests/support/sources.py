@@ -58,3 +58,23 @@ def page_title(page: str) -> str:
     match = re.search(r"^# (.+)$", (ROOT / "docs" / page).read_text(), re.MULTILINE)
     assert match, page
     return match.group(1).strip()
+
+
+def _contract_words(after: str, until: str) -> str:
+    """A passage the contract gives word for word, between two markers, its line breaks folded."""
+    text = " ".join(CONTRACT.split())
+    start = text.index(after) + len(after)
+    return text[start : text.index(until, start)]
+
+
+_FORM = " ".join(CONTRACT.split("### How the form asks them")[1].split("## Rules")[0].split())
+# The form's words as contract version 3 gives them (section "How the form asks them").
+FORM_WORDS = {
+    "cauda_equina label": _contract_words('`cauda_equina`: label "', '"; hint:'),
+    "cauda_equina hint": _contract_words('"; hint: "', '" - `mri`'),
+    "mri compression": re.findall(r'"(MRI shows [^"]+)"', _FORM)[0],
+    "mri no compression": re.findall(r'"(MRI shows [^"]+)"', _FORM)[1],
+    "severe_deficit hint": _contract_words('`severe_deficit`: hint: "', '" It quotes nothing else'),
+    "course addition": _contract_words('and adds: "', '", linked to reading'),
+    "not addressed": _contract_words('this note word for word: "', '" Tests check the exact text'),
+}

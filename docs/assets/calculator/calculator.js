@@ -97,7 +97,7 @@
     function statementBlock(id) {
       const s = index.recommendations[id];
       const block = el("div", { className: "statement" }, el("p", {}, ...cited(s.text, s.citations)));
-      if (s.items.length) block.append(el("ul", {}, ...s.items.map((i) => el("li", {}, ...cited(i.text, i.citations)))));
+      if (s.items.length) block.append(el("ul", {}, ...s.items.map((i) => el("li", { className: "panel-item" }, el("strong", { className: "panel-item__badge", hidden: true }, "Applies: "), ...cited(i.text, i.citations)))));
       return block;
     }
 
@@ -106,6 +106,17 @@
       const url = new URL(s.url, site);
       url.search = "from=calculator";
       return el("a", { href: url.href, className: "statement-link" }, `Read in the guideline: ${s.section}`);
+    }
+
+    // A card line: the calculator's words, the citations of any guideline sentence it re-shows, the readings
+    // its words rest on, and the statements it points to.
+    function cardLine(line) {
+      const statements = (line.statements ?? []).map((id) => {
+        const url = new URL(index.recommendations[id].url, site);
+        url.search = "from=calculator";
+        return el("a", { href: url.href, className: "statement-link" }, `Read in the guideline: ${index.recommendations[id].section}`);
+      });
+      return [...cited(line.text, line.citations ?? []), readingLinks(line.readings), ...statements.flatMap((a) => [" ", a])];
     }
 
     function headline(a) {
@@ -120,11 +131,15 @@
           el("span", { className: "visually-hidden" }, ": "),
           el("span", { className: "care-card__title result-pathway__value" }, h.title),
         ),
+        h.title_citations.length || h.title_readings.length
+          ? el("p", { className: "care-card__title-sources" }, "Sources of the title:", ...cardLine({ text: "", citations: h.title_citations, readings: h.title_readings }))
+          : null,
         el(
           "div",
           { className: "care-card__content" },
+          el("p", { className: "care-card__findings" }, ...cardLine(h.findings)),
           el("p", { className: "care-card__now" }, "What to do now:"),
-          el("ul", { className: "result-now" }, ...h.now.map((line) => el("li", {}, line.text, readingLinks(line.readings)))),
+          el("ul", { className: "result-now" }, ...h.now.map((line) => el("li", {}, ...cardLine(line)))),
         ),
       );
     }
@@ -132,6 +147,7 @@
     // The day since onset against the source's day marks, drawn in CSS; the text says the same.
     // The scale ends a half past the last mark, so the marks never crowd; a later day sits at the end.
     function dayLine(t) {
+      if (!t) return null;
       const end = Math.max(...t.marks.map((m) => m.day)) * 1.5;
       const at = (day) => Math.min(100, (day / end) * 100);
       const place = (node, day) => {
@@ -155,7 +171,7 @@
         { className: "day-line__text" },
         el("li", {}, el("strong", {}, `Today: day ${t.day} since onset.`)),
         ...t.marks.map((m) =>
-          el("li", {}, `Day ${m.day}: ${m.text}`, readingLinks([m.reading]), m.reached ? " - reached." : "."),
+          el("li", {}, ...cited(`Day ${m.day}: ${m.text}`, m.citations), readingLinks(m.readings), m.reached ? " - reached." : "."),
         ),
       );
       return el("section", { className: "day-line", ariaLabel: "Where the patient is on the guideline's timeline" }, drawn, text);
@@ -366,7 +382,7 @@
       clearErrors();
       body.replaceChildren(...render.assessment(a, findingsAsEntered(a.findings)));
       results.removeAttribute("aria-busy");
-      markPanel(a.recommendations.filter((r) => r.kind === "guideline").map((r) => r.id));
+      markPanel(a.panel);
       // One short sentence for screen readers and for a reader still among the questions.
       setStatus(
         "ready",
@@ -393,11 +409,21 @@
       return el("section", { className: "result-findings print-only" }, el("h3", {}, "Findings as entered"), list);
     }
 
-    function markPanel(ids) {
+    // The module says how each statement is marked today, and which items of its list apply (null: all).
+    function markPanel(entries) {
+      const byId = new Map(entries.map((entry) => [entry.id, entry]));
       for (const node of panel.querySelectorAll(".panel-statement")) {
-        const applies = ids.includes(node.id.slice("panel-".length));
-        node.classList.toggle("panel-statement--applies", applies);
-        node.querySelector(".panel-statement__badge").hidden = !applies;
+        const entry = byId.get(node.id.slice("panel-".length));
+        const badge = node.querySelector(".panel-statement__badge");
+        node.classList.toggle("panel-statement--applies", entry?.mark === "Applies");
+        node.classList.toggle("panel-statement--marked", !!entry);
+        badge.hidden = !entry;
+        badge.textContent = entry ? `${entry.mark}: ` : "";
+        node.querySelectorAll(".panel-item").forEach((item, i) => {
+          const applies = !!entry && (entry.items === null || entry.items.includes(i));
+          item.classList.toggle("panel-item--applies", applies);
+          item.querySelector(".panel-item__badge").hidden = !applies;
+        });
       }
       for (const node of panel.querySelectorAll(".panel-section")) {
         node.classList.toggle("panel-section--applies", !!node.querySelector(".panel-statement--applies"));
