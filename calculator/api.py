@@ -9,17 +9,22 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from .findings import InvalidFindings, TooManyDigits, findings_to_dict, parse_findings
+from .findings import NOT_ADDRESSED, SCOPE, InvalidFindings, TooManyDigits, findings_to_dict, parse_findings
 from .rules import assess_findings
 
 
 def assess(findings: Mapping[str, Any]) -> dict[str, Any]:
     """The assessment for decoded findings; raises InvalidFindings on bad input.
 
-    The findings come back too, defaults filled in, so a printout shows what was assessed.
+    The findings come back too, defaults filled in, so a printout shows what was assessed, and the scope
+    with what the guideline does not address, so that anything printed from it says so.
     """
     parsed = parse_findings(findings)
-    return {**assess_findings(parsed).to_dict(), "findings": findings_to_dict(parsed)}
+    return {
+        **assess_findings(parsed).to_dict(),
+        "findings": findings_to_dict(parsed),
+        "scope": {"applies_to": SCOPE, "not_addressed": NOT_ADDRESSED},
+    }
 
 
 # Findings are a flat object of a few short values: anything far larger is refused before parsing.

@@ -184,14 +184,33 @@ class Line:
     readings: tuple[ReadingId, ...] = ()
     citations: tuple[int, ...] = ()
     statements: tuple[RecommendationId, ...] = ()
+    # Items of a source list the line names after `text`, each with its own citations, then `tail`.
+    items: tuple[Quote, ...] = ()
+    tail: str = ""
+
+    def parts(self) -> list[tuple[str, tuple[int, ...]]]:
+        """The line as pieces of text, each with the citations that follow it."""
+        out = [(self.text, self.citations)]
+        if self.items:
+            out[0] = (self.text + " ", self.citations)
+            for i, item in enumerate(self.items):
+                out += [(item.text, item.citations), ("; " if i < len(self.items) - 1 else ".", ())]
+            if self.tail:
+                out.append((" " + self.tail, ()))
+        return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
+        """`text` is the whole line in words; a line with items also gives its `parts`, each with the citations
+        that follow it, so that a page can put each item's numbers after it."""
+        out: dict[str, Any] = {
+            "text": "".join(text for text, _ in self.parts()),
             "readings": [r.value for r in self.readings],
             "citations": list(self.citations),
             "statements": [s.value for s in self.statements],
         }
+        if self.items:
+            out["parts"] = [{"text": text, "citations": list(numbers)} for text, numbers in self.parts()]
+        return out
 
 
 class Level(enum.Enum):

@@ -180,7 +180,7 @@ QUESTIONS: tuple[Question, ...] = (
         "dorsiflexion_mrc",
         int,
         "Ankle dorsiflexion strength (MRC grade)",
-        "Preoperative motor strength is the strongest predictor of recovery. "
+        "Preoperative motor strength is the strongest predictor of recovery [4]. "
         "Grade 5 (normal strength) is not foot drop.",
         required=False,
         minimum=0,
@@ -235,7 +235,12 @@ QUESTIONS: tuple[Question, ...] = (
 
 QUESTION_BY_NAME: dict[str, Question] = {q.name: q for q in QUESTIONS}
 # Keys of earlier contract versions, each with the field that replaced it.
-RENAMED: dict[str, str] = {"bladder_bowel_dysfunction": "cauda_equina"}
+RENAMED: dict[str, str] = {
+    "bladder_bowel_dysfunction": 'is now "cauda_equina" (contract version 3), which also covers a suspected cauda '
+    "equina syndrome and its symptoms: answer it anew rather than copy the old value",
+}
+# An unknown key is named in its error, up to this many characters.
+KEY_SHOWN = 40
 
 # What the form says above its questions, and below them and at the foot of every result (so it prints).
 SCOPE = "For foot drop thought to be due to a lumbar disc herniation."
@@ -261,7 +266,8 @@ def _check(question: Question, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError("must be a whole number")
         if not question.minimum <= value <= question.maximum:  # type: ignore[operator]
-            extra = " (5 is normal strength: not foot drop)" if question.name == "dorsiflexion_mrc" else ""
+            normal = question.name == "dorsiflexion_mrc" and value > question.maximum  # type: ignore[operator]
+            extra = " (5 is normal strength: not foot drop)" if normal else ""
             raise ValueError(f"must be from {question.minimum} to {question.maximum}{extra}")
         return value
     allowed = [member.value for member, _ in question.options]
@@ -278,9 +284,10 @@ def parse_findings(data: Any) -> Findings:
     values: dict[str, Any] = {}
     for key in data:
         if key in RENAMED:
-            errors[str(key)] = f'is now "{RENAMED[key]}" (contract version 3): give "{RENAMED[key]}" instead'
+            errors[str(key)] = RENAMED[key]
         elif key not in QUESTION_BY_NAME:
-            errors[str(key)] = "unknown field"
+            name = str(key)
+            errors[name if len(name) <= KEY_SHOWN else name[:KEY_SHOWN] + "..."] = "unknown field"
     for question in QUESTIONS:
         given = data.get(question.name)
         if given is None and not question.required and question.default is None:

@@ -64,6 +64,18 @@ BILATERAL_PITFALL = Quote(
 )
 DELAYED_SURGERY = Quote("Delayed surgery beyond several weeks may result in incomplete recovery", (1,))
 TITLE = Quote("Treatment of Foot Drop Due to Disc Herniation")
+DISCECTOMY_ALONE = Quote(
+    "Discectomy alone (without fusion) is the standard surgical treatment for foot drop due to disc herniation", (1,)
+)
+FUSION_CIRCUMSTANCES = Quote(
+    "Fusion should only be added in specific circumstances:",
+    (),
+    (
+        Quote("Preoperative radiographic instability (spondylolisthesis)", (1,)),
+        Quote("Recurrent disc herniation with chronic axial low-back pain", (1,)),
+        Quote("Heavy manual laborers with significant preoperative axial back pain (Level IV evidence only)", (1,)),
+    ),
+)
 
 PROGNOSIS = Quote(
     "Preoperative motor strength is the strongest predictor of recovery",
@@ -98,5 +110,7 @@ QUOTES: tuple[Quote, ...] = (
     BILATERAL_PITFALL,
     DELAYED_SURGERY,
     TITLE,
+    DISCECTOMY_ALONE,
+    FUSION_CIRCUMSTANCES,
     PROGNOSIS,
 )

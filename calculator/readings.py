@@ -138,7 +138,8 @@ READINGS: tuple[Reading, ...] = (
         'and a severe deficit is read as dating from then. From day 28 the "within hours to days" of the '
         "initial phase no longer applies: a late severe deficit is an elective indication in its own right, "
         "whatever the course, to which the guideline's warning on delayed surgery applies. With no compression "
-        "on MRI it gives no urgency for decompression: the cause is outside this guideline.",
+        "by a disc herniation on MRI, this guideline gives it no urgency for decompression: the cause is outside "
+        "this guideline, and compression from another cause needs its own management.",
         "A severe deficit: an immediate MRI when none is done. Before day 28, with no MRI or with documented "
         'compression: urgent decompression within hours to days. From day 28: surgery "reasonable" with '
         'documented compression and "if the MRI confirms" before any MRI, on an urgent card, with the '
@@ -178,8 +179,9 @@ READINGS: tuple[Reading, ...] = (
         "Progressive weakness, bilateral foot drop or cauda equina syndrome with no nerve root compression by a "
         'disc herniation on MRI stays an emergency, as urgent evaluation: "urgent surgical evaluation" for '
         "bilateral foot drop (the guideline's words), urgent evaluation of the cause otherwise. There is no root "
-        "to decompress, so no decompression, discectomy or fusion is recommended; the cause is outside this "
-        "guideline and is established urgently.",
+        "to decompress for a disc herniation, so this guideline recommends no decompression, discectomy or fusion; "
+        "the cause is outside this guideline and is established urgently, and compression from another cause "
+        "needs its own urgent management.",
         'An emergency flag with mri = no compression: surgery "urgent evaluation", pathway emergency.',
     ),
     Reading(

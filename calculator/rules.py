@@ -30,20 +30,20 @@ from .assessment import (
     Timeline,
 )
 from .findings import Course, Findings, Laterality, Mri
-from .quotes import PROGNOSIS
+from .quotes import DELAYED_SURGERY, PROGNOSIS
 from .readings import ReadingId
 from .sections import Section
 from .wording import (
+    DELAYED_AFTER_DAYS,
     FUSION_REASON_WORDS,
-    RED_FLAG_WORDS,
     Decision,
     capital,
     day_words,
     elective_conditions,
+    flag_words,
     headline,
     in_days,
     labels,
-    listed,
     mri_words,
 )
 
@@ -63,7 +63,7 @@ REASSESS = DayThreshold(28, ReadingId.FOUR_WEEKS, Section.PROGNOSIS, (1,))
 ELECTIVE_SURGERY_FROM = DayThreshold(28, ReadingId.FOUR_TO_SIX_WEEKS, Section.SURGICAL_INDICATIONS, (1, 4, 5))
 ACUTE_PHASE_ENDS = DayThreshold(28, ReadingId.SEVERE, Section.SUMMARY, (1, 2))
 LATE_BILATERAL_FROM = DayThreshold(28, ReadingId.BILATERAL_ONSET, Section.SURGICAL_INDICATIONS, (3,))
-DELAYED_SURGERY_AFTER = DayThreshold(42, ReadingId.SEVERAL_WEEKS, Section.PROGNOSIS, (1,))
+DELAYED_SURGERY_AFTER = DayThreshold(DELAYED_AFTER_DAYS, ReadingId.SEVERAL_WEEKS, Section.PROGNOSIS, (1,))
 
 # MRC grades with no dorsiflexion against gravity. Reading `severe`: they only prompt the clinician with what a
 # severe deficit would change (found by running the rules again); they never change the result.
@@ -250,8 +250,7 @@ def recommendations(
     late_severe = late_severe_deficit(f)
     not_met = no_surgical_indication_shown(f, s)
 
-    def words(selected: tuple[RedFlag, ...]) -> str:
-        return capital(listed([RED_FLAG_WORDS[flag] for flag in selected]))
+    words = flag_words
 
     def once_documented(prefix: str) -> Reason:
         if mri_not_done:
@@ -268,7 +267,7 @@ def recommendations(
                 (RD.SEVERE,),
             )
         severe = "; also a severe neurologic deficit" if f.severe_deficit else ""
-        return f"{words(flags)}{severe}, and no MRI yet.", (RD.SEVERE,) if f.severe_deficit else ()
+        return f"{words(flags)}{severe}; no MRI yet.", (RD.SEVERE,) if f.severe_deficit else ()
 
     def urgent() -> Reason:
         text, readings = once_documented(words(emergency_flags(f)))
@@ -289,7 +288,7 @@ def recommendations(
 
     def delayed_imaging() -> Reason:
         selected = tuple(flag for flag in flags if flag in (RedFlag.PROGRESSIVE, RedFlag.CAUDA_EQUINA))
-        return f"{words(selected)}, and no MRI yet.", ()
+        return f"{words(selected)}; no MRI yet.", ()
 
     def mri_delayed() -> Reason:
         when = "(day 28 or later): imaging is due now" if img is Imaging.DUE_NOW else "(before day 28)"
@@ -299,9 +298,10 @@ def recommendations(
         since = f"{capital(day_words(n))} since onset"
         if reassess is not None:
             return (
-                f"{since}, before day 28: surgery can be considered from day {ELECTIVE_SURGERY_FROM.days}, "
-                f"{in_days(ELECTIVE_SURGERY_FROM.days - n)}.",
-                (RD.FOUR_WEEKS, RD.FOUR_TO_SIX_WEEKS),
+                f"{since}, before day 28: from day {ELECTIVE_SURGERY_FROM.days} "
+                f"({in_days(ELECTIVE_SURGERY_FROM.days - n)}) surgery can be reasonable if the foot drop is stable or "
+                "significantly impairs daily activities, once an MRI documents compression by a disc herniation.",
+                (RD.FOUR_WEEKS, RD.FOUR_TO_SIX_WEEKS, RD.PERSISTENT, RD.DOCUMENTED_COMPRESSION),
             )
         if not_met:
             return (
@@ -317,11 +317,11 @@ def recommendations(
                 f"{f.course.value}, no significant functional impairment)"
             )
         else:
-            start = f"{since} (day 28 or later), {conditions}"
+            start = f"{since} (day 28 or later); {conditions}"
         readings = (RD.FOUR_TO_SIX_WEEKS, *readings, RD.DOCUMENTED_COMPRESSION)
         if s is Surgery.REASONABLE:
-            return f"{start}, and compression by a disc herniation documented on MRI.", readings
-        return f"{start}, and no MRI yet: surgery becomes reasonable if an MRI documents compression.", readings
+            return f"{start}; compression by a disc herniation documented on MRI.", readings
+        return f"{start}; no MRI yet: surgery becomes reasonable if an MRI documents compression.", readings
 
     def delayed_surgery() -> Reason:
         indicated = {
@@ -356,7 +356,7 @@ def recommendations(
             if not f.severe_deficit
             else plain(
                 "MRI done: no compression, by a disc herniation, of the nerve root that explains the foot drop, so "
-                "the severe deficit gives no urgency for decompression.",
+                "this guideline gives the severe deficit no urgency for decompression.",
                 RD.DIAGNOSIS_REVIEW,
                 RD.SEVERE,
             ),
@@ -402,7 +402,7 @@ def recommendations(
         ),
         R.FUSION_SELECTIVE: (
             fus is Fusion.CONSIDER,
-            lambda: (f"{capital(listed([FUSION_REASON_WORDS[r] for r in reasons]))}.", ()),
+            lambda: (f"{capital('; '.join(FUSION_REASON_WORDS[r] for r in reasons))}.", ()),
         ),
         R.PITFALL_ROUTINE_FUSION: (
             fus is Fusion.NOT_RECOMMENDED and not f.recurrent_herniation,
@@ -464,13 +464,16 @@ def timeline(f: Findings, path: Pathway, img: Imaging, s: Surgery, reassess: int
         text = "; ".join(clauses)
         marks.append(Mark(IMAGING_DUE.days, text, tuple(dict.fromkeys(readings)), n >= IMAGING_DUE.days))
     if elective:
+        # For a late severe deficit the warning applies from day 28 already (reading `severe`): the mark says so.
+        severe = late_severe_deficit(f) and s in (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS)
         marks.append(
             Mark(
                 DELAYED_SURGERY_AFTER.days,
-                "beyond it, delayed surgery may result in incomplete recovery",
-                (DELAYED_SURGERY_AFTER.reading,),
+                "beyond it, delayed surgery may result in incomplete recovery"
+                + ("; for this severe deficit the warning applies from day 28" if severe else ""),
+                (DELAYED_SURGERY_AFTER.reading, *((ReadingId.SEVERE,) if severe else ())),
                 n > DELAYED_SURGERY_AFTER.days,
-                citations=(1,),
+                citations=DELAYED_SURGERY.citations,
             )
         )
     return Timeline(n, tuple(marks)) if marks else None

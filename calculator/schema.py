@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from .findings import QUESTIONS, Question
+from .findings import NOT_ADDRESSED, QUESTIONS, SCOPE, Question
 
 _JSON_TYPE = {bool: "boolean", int: "integer"}
 
@@ -45,6 +45,8 @@ def findings_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Findings in foot drop due to disc herniation",
+        "description": SCOPE,
+        "x-not-addressed": NOT_ADDRESSED,
         "type": "object",
         "properties": {q.name: _property(q) for q in QUESTIONS},
         "required": [q.name for q in QUESTIONS if q.required],

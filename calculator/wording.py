@@ -24,6 +24,7 @@ from .assessment import (
     Surgery,
 )
 from .findings import Course, Findings, Laterality, Mri
+from .quotes import DISCECTOMY_ALONE, FUSION_CIRCUMSTANCES, RED_FLAGS, SUMMARY_CLAUSE, URGENT_SURGERY, Quote
 from .readings import ReadingId
 
 RD = ReadingId
@@ -64,13 +65,29 @@ IMAGING_WORDS: dict[Imaging, str] = {
 }
 
 SURGERY_WORDS: dict[Surgery, str] = {
-    Surgery.URGENT_EVALUATION: "Urgent evaluation: no decompression, the MRI shows no nerve root compression by a disc "
-    "herniation",
+    Surgery.URGENT_EVALUATION: "Urgent evaluation: the MRI shows no nerve root compression by a disc herniation, so "
+    "this guideline gives no decompression for it",
     Surgery.URGENT: "Urgent surgical decompression within 4-24 hours",
     Surgery.SOON: "Urgent surgical decompression within hours to days",
     Surgery.REASONABLE: "Surgery is reasonable",
     Surgery.IF_MRI_CONFIRMS: "Surgery is reasonable if the MRI documents compression by a disc herniation",
     Surgery.NOT_NOW: "No surgical indication now",
+}
+
+# The same values in a few words, for the MRC prompt's comparison.
+SHORT_IMAGING_WORDS: dict[Imaging, str] = {
+    Imaging.DONE: "MRI done",
+    Imaging.IMMEDIATE: "immediate MRI",
+    Imaging.DUE_NOW: "MRI due now",
+    Imaging.WITHIN_1_TO_4_WEEKS: "MRI within 1-4 weeks if symptoms persist",
+}
+SHORT_SURGERY_WORDS: dict[Surgery, str] = {
+    Surgery.URGENT_EVALUATION: "urgent evaluation",
+    Surgery.URGENT: "urgent decompression within 4-24 hours",
+    Surgery.SOON: "urgent decompression within hours to days",
+    Surgery.REASONABLE: "surgery reasonable",
+    Surgery.IF_MRI_CONFIRMS: "surgery reasonable if the MRI documents compression",
+    Surgery.NOT_NOW: "no surgical indication now",
 }
 
 FUSION_WORDS: dict[Fusion, str] = {
@@ -89,6 +106,7 @@ PATHWAY_WORDS: dict[Pathway, str] = {
 }
 
 ONCE_DOCUMENTED = (Surgery.URGENT, Surgery.SOON)
+DELAYED_AFTER_DAYS = 42  # reading `several-weeks`; rules.DELAYED_SURGERY_AFTER is built on it
 ONCE = "once the immediate MRI documents compression by a disc herniation"
 DELAYED_SURGERY = "delayed surgery beyond several weeks may result in incomplete recovery"  # Prognosis [1]
 DELAYED_SURGERY_CITATIONS = (1,)
@@ -117,7 +135,7 @@ def mri_words(mri: Mri) -> str:
     return {
         Mri.NOT_DONE: "no MRI yet",
         Mri.COMPRESSION: "compression by a disc herniation documented on MRI",
-        Mri.NO_COMPRESSION: "no such compression on MRI",
+        Mri.NO_COMPRESSION: "MRI shows no compression by a disc herniation that explains the foot drop",
     }[mri]
 
 
@@ -133,12 +151,12 @@ def elective_conditions(f: Findings, late_severe: bool, general: bool = False) -
     ]
     words = [text for holds, text, _ in held if holds]
     readings = tuple(reading for holds, _, reading in held if holds and reading)
-    return listed(words), readings
+    return "; ".join(words), readings
 
 
 def _findings_line(f: Findings, decision: Decision, if_severe: Decision | None) -> Line:
-    """The findings the rules used, so an entry error shows; with a grade that moves no foot against gravity
-    and "not severe", what a severe deficit would change (the rules run again), never a cut-off."""
+    """The findings the rules used, so an entry error shows; with a grade that gives no dorsiflexion against
+    gravity and "not severe", what a severe deficit would change (the rules run again), never a cut-off."""
     parts = [
         "bilateral foot drop" if f.laterality is Laterality.BILATERAL else "unilateral foot drop",
         f"course {f.course.value}",
@@ -150,21 +168,25 @@ def _findings_line(f: Findings, decision: Decision, if_severe: Decision | None) 
         {
             Mri.NOT_DONE: "no MRI yet",
             Mri.COMPRESSION: "MRI shows compression by a disc herniation",
-            Mri.NO_COMPRESSION: "MRI shows no such compression",
+            Mri.NO_COMPRESSION: "MRI shows no compression by a disc herniation that explains the foot drop",
         }[f.mri],
     ]
     text = "Findings used: " + "; ".join(parts) + "."
     if if_severe is None or if_severe == decision:
         return Line(text)
-    said = (
-        ("pathway", PATHWAY_WORDS[decision.pathway], PATHWAY_WORDS[if_severe.pathway]),
-        ("imaging", IMAGING_WORDS[decision.imaging], IMAGING_WORDS[if_severe.imaging]),
-        ("surgery", SURGERY_WORDS[decision.surgery], SURGERY_WORDS[if_severe.surgery]),
-    )
-    changes = [f"{what} {new} instead of {old}" for what, old, new in said if old != new]
+    once = f.mri is Mri.NOT_DONE
+
+    def said(d: Decision) -> tuple[str, str, str]:
+        surgery = SHORT_SURGERY_WORDS[d.surgery] + (
+            " once the MRI documents compression" if once and d.surgery in ONCE_DOCUMENTED else ""
+        )
+        return (f"pathway {PATHWAY_WORDS[d.pathway].lower()}", SHORT_IMAGING_WORDS[d.imaging], surgery)
+
+    changes = [(old, new) for old, new in zip(said(decision), said(if_severe), strict=True) if old != new]
     return Line(
-        f"{text} MRC grade {f.dorsiflexion_mrc} moves no foot against gravity, and the guideline gives no strength "
-        f"cut-off for a severe deficit: if you judge this deficit severe, the result changes: {'; '.join(changes)}.",
+        f"{text} MRC grade {f.dorsiflexion_mrc}: no dorsiflexion against gravity. The guideline gives no strength "
+        "cut-off for a severe deficit; if you judge this deficit severe, the result changes to: "
+        f"{'; '.join(new for _, new in changes)} (now: {'; '.join(old for old, _ in changes)}).",
         (RD.SEVERE,),
     )
 
@@ -236,9 +258,10 @@ def _title(
     else:
         return Line("Conservative care: no surgical indication now")
     if warns_in_title(late_severe, s):
+        beyond = (RD.SEVERAL_WEEKS,) if f.days_since_onset > DELAYED_AFTER_DAYS else ()
         return Line(
             f"{base.text}. Severe deficit: {DELAYED_SURGERY}",
-            (*base.readings, RD.SEVERE),
+            (*base.readings, RD.SEVERE, *beyond),
             DELAYED_SURGERY_CITATIONS,
         )
     return base
@@ -256,30 +279,40 @@ def _imaging_line(img: Imaging, severe_alone: bool) -> Line | None:
     return None
 
 
-def _urgent_line(f: Findings, s: Surgery) -> Line | None:
+def _urgent_line(f: Findings, s: Surgery, late_bilateral: bool) -> Line | None:
     """Urgent decompression or urgent evaluation: the second line of an emergency or urgent card."""
     not_done = f.mri is Mri.NOT_DONE
     if s is Surgery.URGENT_EVALUATION:
-        what = (
-            "Urgent surgical evaluation" if f.laterality is Laterality.BILATERAL else "Urgent evaluation of the cause"
-        )
         return Line(
-            f"{what}: no decompression, the MRI shows no nerve root compression by a disc herniation. The cause is "
-            "outside this guideline: establish it urgently.",
+            f"{_evaluation(f)}: the MRI shows no nerve root compression by a disc herniation, so the cause is outside "
+            "this guideline: establish it urgently. Compression from another cause needs its own urgent management.",
             (RD.NO_COMPRESSION_EMERGENCY,),
         )
-    if s in ONCE_DOCUMENTED:
-        readings = ((RD.SEVERE,) if s is Surgery.SOON else ()) + ((RD.DOCUMENTED_COMPRESSION,) if not_done else ())
-        return Line(f"{SURGERY_WORDS[s]}{', ' + ONCE if not_done else ''}.", readings)
-    return None
+    if s not in ONCE_DOCUMENTED:
+        return None
+    readings = ((RD.SEVERE,) if s is Surgery.SOON else ()) + ((RD.DOCUMENTED_COMPRESSION,) if not_done else ())
+    text = SURGERY_WORDS[s] + (f", {ONCE}" if not_done else "")
+    if late_bilateral:
+        text += ", if the surgeon judges that the 4-24 hours still apply (below)"
+    if f.cauda_equina and not_done:
+        text += "; after the MRI, answer the cauda equina question again for what you then think"
+    if s is Surgery.SOON:
+        if f.course is Course.IMPROVING:
+            text += (
+                ". The guideline gives no exception for an improving course: whether the deficit is still severe is "
+                "your judgement"
+            )
+        return Line(f"{text}.", readings, SUMMARY_CLAUSE.citations)
+    return Line(f"{text}.", readings)
 
 
 def _late_bilateral_line(f: Findings) -> Line:
     return Line(
-        "The guideline gives 4-24 hours for bilateral foot drop and sets no time limit; this foot drop began "
-        f"{f.days_since_onset} days ago. Whether the 4-24 hours still applies depends on when the second side began: "
-        "the surgeon's judgement.",
+        "The guideline gives 4-24 hours for bilateral foot drop and sets no limit on how long after onset they apply. "
+        f"This foot drop began {f.days_since_onset} days ago: whether the 4-24 hours still apply depends on when the "
+        "second side began, the surgeon's judgement.",
         (RD.BILATERAL_ONSET,),
+        URGENT_SURGERY.items[2].citations,
     )
 
 
@@ -289,9 +322,15 @@ def _surgery_lines(
     """The outside-guideline, elective and no-surgical-indication lines."""
     path, _, s = decision
     if path is Pathway.OUTSIDE_GUIDELINE:
-        severe = " A severe deficit gives no urgency for decompression here." if f.severe_deficit else ""
-        promptly = (
-            ", promptly for a severe or multilevel deficit" if f.severe_deficit or f.multilevel_motor_deficit else ""
+        prompt = [
+            why for holds, why in ((f.severe_deficit, "severe"), (f.multilevel_motor_deficit, "multilevel")) if holds
+        ]
+        promptly = f", promptly: the deficit is {' and '.join(prompt)}" if prompt else ""
+        severe = (
+            " This guideline gives no urgency for decompression here; compression from another cause needs its own "
+            "management."
+            if f.severe_deficit
+            else ""
         )
         return [
             Line(
@@ -302,10 +341,10 @@ def _surgery_lines(
         ]
     if s in (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS):
         conditions, readings = elective_conditions(f, late_severe)
-        why = f"{day_words(f.days_since_onset)} since onset (from day 28), {conditions}"
+        why = f"{day_words(f.days_since_onset)} since onset (from day 28); {conditions}"
         all_readings = (RD.FOUR_TO_SIX_WEEKS, RD.DOCUMENTED_COMPRESSION, *readings)
         if s is Surgery.REASONABLE:
-            return [Line(f"Surgery is reasonable: {why}, and compression by a disc herniation on MRI.", all_readings)]
+            return [Line(f"Surgery is reasonable: {why}; compression by a disc herniation on MRI.", all_readings)]
         return [
             Line(f"If the MRI documents compression by a disc herniation, surgery is reasonable: {why}.", all_readings)
         ]
@@ -323,17 +362,22 @@ def _surgery_lines(
 
 
 def _delayed_line(f: Findings, late_severe: bool) -> Line:
-    n = f.days_since_onset
-    if n <= 42 and late_severe:
-        return Line(f"{capital(DELAYED_SURGERY)}: day {n}, a severe deficit.", (RD.SEVERE,), DELAYED_SURGERY_CITATIONS)
-    return Line(f"{capital(DELAYED_SURGERY)}: day {n}, beyond day 42.", (RD.SEVERAL_WEEKS,), DELAYED_SURGERY_CITATIONS)
+    began = f"the foot drop began {f.days_since_onset} days ago"
+    if f.days_since_onset <= DELAYED_AFTER_DAYS and late_severe:
+        return Line(
+            f"{capital(DELAYED_SURGERY)}: {began}, and the deficit is severe.", (RD.SEVERE,), DELAYED_SURGERY_CITATIONS
+        )
+    return Line(f"{capital(DELAYED_SURGERY)}: {began}, beyond day 42.", (RD.SEVERAL_WEEKS,), DELAYED_SURGERY_CITATIONS)
 
 
 def _approach_line(fus: Fusion, reasons: tuple[FusionReason, ...]) -> Line | None:
     if fus is Fusion.NOT_RECOMMENDED:
-        return Line(f"{FUSION_WORDS[fus]}.")
+        return Line(f"{FUSION_WORDS[fus]}.", citations=DISCECTOMY_ALONE.citations)
     if fus is Fusion.CONSIDER:
-        return Line(f"{FUSION_WORDS[fus]}: {listed([FUSION_REASON_WORDS[r] for r in reasons])}.")
+        items = tuple(
+            FUSION_CIRCUMSTANCES.items[place] for place, reason in enumerate(FusionReason) if reason in reasons
+        )
+        return Line(f"{FUSION_WORDS[fus]}:", items=items)
     return None
 
 
@@ -346,17 +390,21 @@ def _conservative_line(decision: Decision, level: Level) -> Line:
     return CONSERVATIVE_CARE
 
 
-def _watch_line(watch: tuple[RedFlag, ...]) -> Line:
-    """What should bring the patient back at once, in the source's words (cauda equina as the form asks it)."""
+def _watch_line(f: Findings, watch: tuple[RedFlag, ...]) -> Line:
+    """What should bring the patient back at once, in the source's words (cauda equina as the form asks it), each
+    with its item's citations."""
     urgent = [URGENT_FLAG_WORDS[flag] for flag in watch if flag in EMERGENCY_FLAGS]
-    surgery = f"; {listed(urgent)} also for urgent surgery" if urgent else ""
+    # With no compression by a disc herniation on MRI, an emergency flag is urgent evaluation, not surgery.
+    then = "urgent evaluation" if f.mri is Mri.NO_COMPRESSION else "urgent surgery"
+    also = f"; {listed(urgent)} also for {then}" if urgent else ""
     statements = (RecommendationId.MRI_IMMEDIATE,) + (
         (RecommendationId.PITFALL_DELAYED_IMAGING,) if RedFlag.CAUDA_EQUINA in watch else ()
     )
     return Line(
-        f"Come back at once if any of these appears: {'; '.join(RED_FLAG_WORDS[flag] for flag in watch)}. "
-        f"{'Each calls' if len(watch) > 1 else 'It calls'} for an immediate MRI{surgery}.",
+        "Come back at once if any of these appears:",
         statements=statements,
+        items=red_flag_items(watch),
+        tail=f"{'Each calls' if len(watch) > 1 else 'It calls'} for an immediate MRI{also}.",
     )
 
 
@@ -382,13 +430,13 @@ def headline(
     title = _title(f, decision, reassess, late_bilateral, late_severe, not_met, severe_alone)
     now: list[Line | None] = [
         _imaging_line(img, severe_alone),
-        _urgent_line(f, s),
+        _urgent_line(f, s, late_bilateral),
         _late_bilateral_line(f) if late_bilateral else None,
         *_surgery_lines(f, decision, reassess, late_severe, not_met),
         _delayed_line(f, late_severe) if delayed_warning and not warns_in_title(late_severe, s) else None,
         _approach_line(fus, reasons),
         _conservative_line(decision, level),
-        _watch_line(watch) if watch else None,
+        _watch_line(f, watch) if watch else None,
     ]
     return Headline(
         level, PATHWAY_WORDS[path], title, _findings_line(f, decision, if_severe), tuple(x for x in now if x)
@@ -406,6 +454,8 @@ def labels(
 ) -> dict[str, Any]:
     """Each output value in words, for readers of the JSON and for the printout."""
     imaging = IMAGING_WORDS[img] + (f": {mri_words(f.mri)}" if img is Imaging.DONE else "")
+    if img is Imaging.IMMEDIATE and not flags:
+        imaging = "Immediate MRI (severe deficit: calculator's reading)"
     return {
         "pathway": PATHWAY_WORDS[path],
         "imaging": imaging,
@@ -414,3 +464,17 @@ def labels(
         "fusion_reasons": [FUSION_REASON_WORDS[r] for r in reasons],
         "red_flags": [RED_FLAG_WORDS[flag] for flag in flags],
     }
+
+
+def flag_words(flags: tuple[RedFlag, ...]) -> str:
+    """Red flags named in a sentence: semicolons, since the cauda equina words hold commas of their own."""
+    return capital("; ".join(RED_FLAG_WORDS[flag] for flag in flags))
+
+
+def red_flag_items(flags: tuple[RedFlag, ...]) -> tuple[Quote, ...]:
+    """The red flags in the calculator's words, each with the citations of its item in the source's list."""
+    return tuple(
+        Quote(RED_FLAG_WORDS[flag], RED_FLAGS.items[place].citations)
+        for place, flag in enumerate(RedFlag)
+        if flag in flags
+    )

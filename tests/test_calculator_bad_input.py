@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from calculator import InvalidFindings, assess, findings_schema, respond
 from calculator.api import decode
+from tests.support.sources import FORM_WORDS
 
 ROOT = Path(__file__).resolve().parents[1]
 VALID = {
@@ -182,14 +183,37 @@ def test_the_version_2_key_is_refused_with_a_message_that_names_its_successor():
     with pytest.raises(InvalidFindings) as raised:
         assess(old)
     assert raised.value.errors == {
-        "bladder_bowel_dysfunction": 'is now "cauda_equina" (contract version 3): give "cauda_equina" instead',
+        "bladder_bowel_dysfunction": RENAMED_MESSAGE,
         "cauda_equina": "is required",
     }
     result = run_cli("assess", "-", stdin=json.dumps({**VALID, "bladder_bowel_dysfunction": True}))
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == (
-        'error: bladder_bowel_dysfunction: is now "cauda_equina" (contract version 3): give "cauda_equina" instead\n'
-    )
+    assert result.stderr == f"error: bladder_bowel_dysfunction: {RENAMED_MESSAGE}\n"
+
+
+RENAMED_MESSAGE = (
+    'is now "cauda_equina" (contract version 3), which also covers a suspected cauda equina syndrome and its '
+    "symptoms: answer it anew rather than copy the old value"
+)
+
+
+def test_a_grade_below_0_is_refused_without_the_note_about_grade_5():
+    with pytest.raises(InvalidFindings) as raised:
+        assess({**VALID, "dorsiflexion_mrc": -1})
+    assert raised.value.errors == {"dorsiflexion_mrc": "must be from 0 to 4"}
+
+
+def test_an_unknown_key_of_any_length_is_named_by_its_first_40_characters():
+    with pytest.raises(InvalidFindings) as raised:
+        assess({**VALID, "x" * 5000: True})
+    assert raised.value.errors == {"x" * 40 + "...": "unknown field"}
+
+
+def test_the_schema_and_every_assessment_say_what_the_guideline_does_not_address():
+    note = FORM_WORDS["not addressed"]  # as the contract gives it
+    assert findings_schema()["x-not-addressed"] == note
+    assert "lumbar disc herniation" in findings_schema()["description"]
+    assert assess(VALID)["scope"]["not_addressed"] == note
 
 
 def test_every_choice_question_offers_each_member_of_its_enum_once():

@@ -389,6 +389,40 @@ def test_a_grade_below_3_judged_not_severe_names_what_a_severe_judgement_would_c
         assert ("if you judge this deficit severe" in line["text"]) == prompted, (base, mrc, line)
         assert line["readings"] == (["severe"] if prompted else []), (base, mrc, line)
         if prompted:
-            for key in changed:
-                assert f"{key} {as_severe['labels'][key].split(':')[0]}" in line["text"] or key in line["text"]
+            # Each changed value is named as it would become, the present one after it.
+            becomes = line["text"].split("the result changes to: ")[1]
+            named = {
+                "pathway": f"pathway {as_severe['labels']['pathway'].lower()}",
+                "imaging": "immediate MRI",
+                "surgery": {"soon": "within hours to days", "reasonable": "surgery reasonable"}.get(
+                    as_severe["surgery"], "if the MRI documents compression"
+                ),
+            }
+            assert [key for key in changed if named[key] not in becomes.split("(now:")[0]] == [], line["text"]
         assert f"dorsiflexion MRC grade {mrc}" in line["text"]
+
+
+def test_a_negative_mri_never_rules_out_decompression_for_a_cause_outside_this_guideline():
+    """Compression from another cause (a haematoma, an abscess, a tumour) may need emergency decompression: the
+    card says only that this guideline gives none, never "no decompression"."""
+    for f, a in ASSESSED:
+        words = " ".join([a["headline"]["title"], *now_text(a), *(r["reason"] for r in a["recommendations"])])
+        assert "no decompression" not in words.lower().replace("this guideline gives no decompression", ""), f
+        if f["mri"] == "no_compression" and (a["surgery"] == "urgent_evaluation" or f["severe_deficit"]):
+            assert "another cause needs its own" in words, f
+
+
+def test_a_late_severe_deficit_s_title_carries_the_delayed_surgery_warning_with_its_reading_and_citation():
+    for f, a in ASSESSED:
+        h = a["headline"]
+        late = f["severe_deficit"] and f["days_since_onset"] >= 28 and a["surgery"] in ("reasonable", "if_mri_confirms")
+        assert (
+            h["title"].endswith(
+                "Severe deficit: delayed surgery beyond several weeks may result in incomplete recovery"
+            )
+            == late
+        ), f
+        if late:
+            assert h["title_citations"] == [1] and "severe" in h["title_readings"], f
+            assert ("several-weeks" in h["title_readings"]) == (f["days_since_onset"] > 42), f
+            assert not any(t.startswith("Delayed surgery beyond") for t in now_text(a)), f

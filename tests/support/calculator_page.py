@@ -10,6 +10,7 @@ from playwright.sync_api import Page, Route, expect
 
 from calculator import assess
 from calculator.findings import QUESTION_BY_NAME
+from tests.support.sources import shown_citations
 
 READY_TIMEOUT_MS = 60_000
 REQUIRED = {
@@ -97,6 +98,16 @@ def answer(page: Page, findings: dict) -> None:
             field.locator("input[type=text]").fill(str(value))
 
 
+def shown_line(line: dict) -> str:
+    """A card line as the page shows it: a line in parts has each part's citation numbers after it."""
+    if "parts" not in line:
+        return line["text"]
+    return "".join(
+        part["text"] + (" " + ", ".join(shown_citations(part["citations"])) if part["citations"] else "")
+        for part in line["parts"]
+    )
+
+
 def expect_shows(page: Page, findings: dict) -> None:
     """The page shows exactly CPython's assessment of the same findings."""
     expected = assess(findings)
@@ -116,7 +127,7 @@ def expect_shows(page: Page, findings: dict) -> None:
     expect(page.locator(".care-card__title")).to_have_text(headline["title"])
     expect(page.locator(".care-card")).to_have_class(re.compile(f"care-card--{headline['level']}"))
     expect(page.locator(".result-pathway")).to_have_class(re.compile(f"result-pathway--{expected['pathway']}"))
-    expect(page.locator(".result-now > li")).to_contain_text([line["text"] for line in headline["now"]])
+    expect(page.locator(".result-now > li")).to_contain_text([shown_line(line) for line in headline["now"]])
     expect(page.locator(".care-card__findings")).to_contain_text(headline["findings"]["text"])
     if expected["timeline"]:
         expect(page.locator(".day-line__text li")).to_have_count(1 + len(expected["timeline"]["marks"]))

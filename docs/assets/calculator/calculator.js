@@ -116,7 +116,9 @@
         url.search = "from=calculator";
         return el("a", { href: url.href, className: "statement-link" }, `Read in the guideline: ${index.recommendations[id].section}`);
       });
-      return [...cited(line.text, line.citations ?? []), readingLinks(line.readings), ...statements.flatMap((a) => [" ", a])];
+      // A line naming items of a source list comes in parts, each followed by its own citations.
+      const words = line.parts ? line.parts.flatMap((part) => cited(part.text, part.citations)) : cited(line.text, line.citations ?? []);
+      return [...words, readingLinks(line.readings), ...statements.flatMap((a) => [" ", a])];
     }
 
     function headline(a) {
@@ -131,12 +133,12 @@
           el("span", { className: "visually-hidden" }, ": "),
           el("span", { className: "care-card__title result-pathway__value" }, h.title),
         ),
-        h.title_citations.length || h.title_readings.length
-          ? el("p", { className: "care-card__title-sources" }, "Sources of the title:", ...cardLine({ text: "", citations: h.title_citations, readings: h.title_readings }))
-          : null,
         el(
           "div",
           { className: "care-card__content" },
+          h.title_citations.length || h.title_readings.length
+            ? el("p", { className: "care-card__title-sources" }, "Sources of the title:", ...cardLine({ text: "", citations: h.title_citations, readings: h.title_readings }))
+            : null,
           el("p", { className: "care-card__findings" }, ...cardLine(h.findings)),
           el("p", { className: "care-card__now" }, "What to do now:"),
           el("ul", { className: "result-now" }, ...h.now.map((line) => el("li", {}, ...cardLine(line)))),
