@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from .days import ELECTIVE_SURGERY_FROM
 from .quotes import Quote
 from .readings import ReadingId
 from .sections import Section
@@ -93,6 +94,12 @@ class RedFlag(enum.Enum):
 EMERGENCY_FLAGS: tuple[RedFlag, ...] = (RedFlag.PROGRESSIVE, RedFlag.BILATERAL, RedFlag.CAUDA_EQUINA)
 
 
+# Where each finding stands in the source's lists (Initial Assessment; Surgical Indications): the card cites an
+# item by it, the panel marks it.
+RED_FLAG_ITEM: dict[RedFlag, int] = {flag: place for place, flag in enumerate(RedFlag)}
+URGENT_ITEM: dict[RedFlag, int] = {RedFlag.PROGRESSIVE: 0, RedFlag.CAUDA_EQUINA: 1, RedFlag.BILATERAL: 2}
+
+
 class Imaging(enum.Enum):
     DONE = "done"
     IMMEDIATE = "immediate"
@@ -134,6 +141,12 @@ class FusionReason(enum.Enum):
     INSTABILITY = "instability"
     RECURRENT_WITH_AXIAL_PAIN = "recurrent_with_axial_pain"
     MANUAL_LABOR_WITH_AXIAL_PAIN = "manual_labor_with_axial_pain"
+
+
+# The circumstances in the order of the source's list (Surgical Approach).
+FUSION_ITEM: dict[FusionReason, int] = {reason: place for place, reason in enumerate(FusionReason)}
+# Surgery values of the elective indication (rules 4 and 5).
+ELECTIVE: tuple[Surgery, ...] = (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS)
 
 
 @dataclass(frozen=True)
@@ -278,7 +291,7 @@ class PanelMark(enum.Enum):
     """How the guideline panel marks a statement for this patient today."""
 
     APPLIES = "Applies"
-    FROM_DAY_28 = "From day 28"
+    FROM_ELECTIVE_DAY = f"From day {ELECTIVE_SURGERY_FROM.days}"
     IF_MRI_DOCUMENTS = "If the MRI documents compression"
     NOT_MET = "Not met: calculator's reading"
     SEVERE_ALONE = "Severe deficit: calculator's reading"
@@ -286,8 +299,8 @@ class PanelMark(enum.Enum):
 
 @dataclass(frozen=True)
 class PanelEntry:
-    """One statement of the panel: its mark, and which items of its list apply (None: the whole list, which
-    informs rather than lists conditions; () : none of them)."""
+    """One statement of the panel: its mark, and which items of its list hold for this patient (None: a list that
+    informs rather than lists conditions, so no item is marked; (): none of them)."""
 
     id: RecommendationId
     mark: PanelMark
@@ -297,6 +310,7 @@ class PanelEntry:
         return {
             "id": self.id.value,
             "mark": self.mark.value,
+            "applies": self.mark is PanelMark.APPLIES,
             "items": None if self.items is None else list(self.items),
         }
 

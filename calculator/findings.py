@@ -287,7 +287,11 @@ def parse_findings(data: Any) -> Findings:
             errors[str(key)] = RENAMED[key]
         elif key not in QUESTION_BY_NAME:
             name = str(key)
-            errors[name if len(name) <= KEY_SHOWN else name[:KEY_SHOWN] + "..."] = "unknown field"
+            if len(name) > KEY_SHOWN:
+                name = name[:KEY_SHOWN] + "..."
+                # Two long keys alike at the start stay two errors.
+                name += f" ({sum(n.startswith(name) for n in errors) + 1})" if name in errors else ""
+            errors[name] = "unknown field"
     for question in QUESTIONS:
         given = data.get(question.name)
         if given is None and not question.required and question.default is None:

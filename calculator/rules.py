@@ -1,18 +1,21 @@
 """The guideline's rules as pure functions from Findings to parts of an Assessment (contract version 3).
 
-Each rule names the guideline section and references it comes from. Day thresholds are named data,
-each with the reading (`readings.py`) that turns the source's words into a number.
+Each rule names the guideline section and references it comes from. Day thresholds are named data in
+`days.py`, each with the reading (`readings.py`) that turns the source's words into a number.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .assessment import (
     DECOMPRESSION,
     EMERGENCY_FLAGS,
+    FUSION_ITEM,
+    RED_FLAG_ITEM,
     SURGERY_INDICATED,
+    URGENT_ITEM,
     Assessment,
     Fusion,
     FusionReason,
@@ -29,13 +32,20 @@ from .assessment import (
     Surgery,
     Timeline,
 )
+from .days import (
+    ACUTE_PHASE_ENDS,
+    DELAYED_SURGERY_AFTER,
+    ELECTIVE_SURGERY_FROM,
+    IMAGING_DUE,
+    LATE_BILATERAL_FROM,
+    REASSESS,
+)
 from .findings import Course, Findings, Laterality, Mri
 from .quotes import DELAYED_SURGERY, PROGNOSIS
 from .readings import ReadingId
-from .sections import Section
 from .wording import (
-    DELAYED_AFTER_DAYS,
     FUSION_REASON_WORDS,
+    ONCE_AN_MRI,
     Decision,
     capital,
     day_words,
@@ -46,24 +56,6 @@ from .wording import (
     labels,
     mri_words,
 )
-
-
-@dataclass(frozen=True)
-class DayThreshold:
-    """A number of days since onset, with the reading and the section and references it comes from."""
-
-    days: int
-    reading: ReadingId
-    section: Section
-    references: tuple[int, ...]
-
-
-IMAGING_DUE = DayThreshold(28, ReadingId.FOUR_WEEKS, Section.INITIAL_ASSESSMENT, (1,))
-REASSESS = DayThreshold(28, ReadingId.FOUR_WEEKS, Section.PROGNOSIS, (1,))
-ELECTIVE_SURGERY_FROM = DayThreshold(28, ReadingId.FOUR_TO_SIX_WEEKS, Section.SURGICAL_INDICATIONS, (1, 4, 5))
-ACUTE_PHASE_ENDS = DayThreshold(28, ReadingId.SEVERE, Section.SUMMARY, (1, 2))
-LATE_BILATERAL_FROM = DayThreshold(28, ReadingId.BILATERAL_ONSET, Section.SURGICAL_INDICATIONS, (3,))
-DELAYED_SURGERY_AFTER = DayThreshold(DELAYED_AFTER_DAYS, ReadingId.SEVERAL_WEEKS, Section.PROGNOSIS, (1,))
 
 # MRC grades with no dorsiflexion against gravity. Reading `severe`: they only prompt the clinician with what a
 # severe deficit would change (found by running the rules again); they never change the result.
@@ -246,11 +238,12 @@ def recommendations(
     RD = ReadingId
     flags = red_flags(f)
     n = f.days_since_onset
+    # The day thresholds as the reasons say them.
+    imaging_due, elective_from = IMAGING_DUE.days, ELECTIVE_SURGERY_FROM.days
+    acute_ends, delayed_after = ACUTE_PHASE_ENDS.days, DELAYED_SURGERY_AFTER.days
     mri_not_done = f.mri is Mri.NOT_DONE
     late_severe = late_severe_deficit(f)
     not_met = no_surgical_indication_shown(f, s)
-
-    words = flag_words
 
     def once_documented(prefix: str) -> Reason:
         if mri_not_done:
@@ -267,10 +260,10 @@ def recommendations(
                 (RD.SEVERE,),
             )
         severe = "; also a severe neurologic deficit" if f.severe_deficit else ""
-        return f"{words(flags)}{severe}; no MRI yet.", (RD.SEVERE,) if f.severe_deficit else ()
+        return f"{flag_words(flags)}{severe}; no MRI yet.", (RD.SEVERE,) if f.severe_deficit else ()
 
     def urgent() -> Reason:
-        text, readings = once_documented(words(emergency_flags(f)))
+        text, readings = once_documented(flag_words(emergency_flags(f)))
         if late_bilateral(f, s):
             text += f" The foot drop began {n} days ago: when the second side began decides the timing."
             readings = (*readings, RD.BILATERAL_ONSET)
@@ -283,50 +276,57 @@ def recommendations(
                 ": the guideline gives no exception for an improving course, and whether the deficit is still "
                 "severe is your judgement"
             )
-        text, readings = once_documented(f"Severe neurologic deficit on {day_words(n)}, before day 28, {course}")
+        text, readings = once_documented(
+            f"Severe neurologic deficit on {day_words(n)}, before day {acute_ends}, {course}"
+        )
         return f"{text} Its citations 1, 2 are those of the whole sentence of the summary.", (RD.SEVERE, *readings)
 
     def delayed_imaging() -> Reason:
         selected = tuple(flag for flag in flags if flag in (RedFlag.PROGRESSIVE, RedFlag.CAUDA_EQUINA))
-        return f"{words(selected)}; no MRI yet.", ()
+        return f"{flag_words(selected)}; no MRI yet.", ()
 
     def mri_delayed() -> Reason:
-        when = "(day 28 or later): imaging is due now" if img is Imaging.DUE_NOW else "(before day 28)"
+        when = (
+            f"(day {imaging_due} or later): imaging is due now"
+            if img is Imaging.DUE_NOW
+            else f"(before day {imaging_due})"
+        )
         return f"No red flag, no severe deficit and no MRI yet; {day_words(n)} since onset {when}.", (RD.FOUR_WEEKS,)
 
     def elective() -> Reason:
         since = f"{capital(day_words(n))} since onset"
         if reassess is not None:
+            conditions, more = elective_conditions(f, False, general=True)
+            once = f", once {ONCE_AN_MRI}" if mri_not_done else ""
             return (
-                f"{since}, before day 28: from day {ELECTIVE_SURGERY_FROM.days} "
-                f"({in_days(ELECTIVE_SURGERY_FROM.days - n)}) surgery can be reasonable if the foot drop is stable or "
-                "significantly impairs daily activities, once an MRI documents compression by a disc herniation.",
-                (RD.FOUR_WEEKS, RD.FOUR_TO_SIX_WEEKS, RD.PERSISTENT, RD.DOCUMENTED_COMPRESSION),
+                f"{since}, before day {elective_from}: from day {elective_from} ({in_days(elective_from - n)}) "
+                f"surgery can be reasonable for {conditions}{once}.",
+                (RD.FOUR_WEEKS, RD.FOUR_TO_SIX_WEEKS, *more, *((RD.DOCUMENTED_COMPRESSION,) if once else ())),
             )
         if not_met:
             return (
-                f"{since} (day 28 or later), with compression by a disc herniation documented on MRI, but not met as "
-                "the calculator reads it: the foot drop is improving, so not persistent, and there is no significant "
-                "functional impairment; compression alone is not an indication.",
+                f"{since} (day {elective_from} or later), with compression by a disc herniation documented on MRI, "
+                "but not met as the calculator reads it: the foot drop is improving, so not persistent, and there is "
+                "no significant functional impairment; compression alone is not an indication.",
                 (RD.PERSISTENT, RD.DOCUMENTED_COMPRESSION),
             )
         conditions, readings = elective_conditions(f, late_severe)
         if late_severe and f.course is not Course.STABLE and not f.functional_impairment:
             start = (
-                f"{since} (day 28 or later): the severe neurologic deficit is the only indication (course "
+                f"{since} (day {elective_from} or later): the severe neurologic deficit is the only indication (course "
                 f"{f.course.value}, no significant functional impairment)"
             )
         else:
-            start = f"{since} (day 28 or later); {conditions}"
+            start = f"{since} (day {elective_from} or later); {conditions}"
         readings = (RD.FOUR_TO_SIX_WEEKS, *readings, RD.DOCUMENTED_COMPRESSION)
         if s is Surgery.REASONABLE:
             return f"{start}; compression by a disc herniation documented on MRI.", readings
         return f"{start}; no MRI yet: surgery becomes reasonable if an MRI documents compression.", readings
 
     def delayed_surgery() -> Reason:
+        # Not SOON: a severe deficit before day 28 is never delayed.
         indicated = {
             Surgery.URGENT: "urgent decompression indicated",
-            Surgery.SOON: "urgent decompression indicated",
             Surgery.REASONABLE: "surgery reasonable",
             Surgery.IF_MRI_CONFIRMS: "surgery reasonable if an MRI documents compression",
         }[s]
@@ -336,10 +336,10 @@ def recommendations(
         since = f"{capital(day_words(n))} since the foot drop began"
         if n <= DELAYED_SURGERY_AFTER.days:
             return (
-                f"{since}, with {indicated}: shown from day 28 for a severe deficit (calculator's reading).",
+                f"{since}, with {indicated}: shown from day {acute_ends} for a severe deficit (calculator's reading).",
                 (RD.SEVERE, *documented),
             )
-        return f"{since}, beyond day 42, with {indicated}.", (RD.SEVERAL_WEEKS, *documented)
+        return f"{since}, beyond day {delayed_after}, with {indicated}.", (RD.SEVERAL_WEEKS, *documented)
 
     def plain(text: str, *readings: ReadingId) -> Callable[[], Reason]:
         return lambda: (text, readings)
@@ -364,7 +364,7 @@ def recommendations(
         R.NO_COMPRESSION_EMERGENCY: (
             s is Surgery.URGENT_EVALUATION,
             lambda: (
-                f"{words(emergency_flags(f))}, with no nerve root compression by a disc herniation on MRI.",
+                f"{flag_words(emergency_flags(f))}, with no nerve root compression by a disc herniation on MRI.",
                 (RD.NO_COMPRESSION_EMERGENCY,),
             ),
         ),
@@ -456,7 +456,7 @@ def timeline(f: Findings, path: Pathway, img: Imaging, s: Surgery, reassess: int
         readings.append(REASSESS.reading)
     if elective:
         conditions, more = elective_conditions(f, late_severe_deficit(f), general=reassess is not None)
-        once = ", once an MRI documents compression by a disc herniation" if f.mri is Mri.NOT_DONE else ""
+        once = f", once {ONCE_AN_MRI}" if f.mri is Mri.NOT_DONE else ""
         clauses.append(f"surgery can be reasonable for {conditions}{once}")
         readings += [ELECTIVE_SURGERY_FROM.reading, *more, *((ReadingId.DOCUMENTED_COMPRESSION,) if once else ())]
     marks = []
@@ -470,7 +470,7 @@ def timeline(f: Findings, path: Pathway, img: Imaging, s: Surgery, reassess: int
             Mark(
                 DELAYED_SURGERY_AFTER.days,
                 "beyond it, delayed surgery may result in incomplete recovery"
-                + ("; for this severe deficit the warning applies from day 28" if severe else ""),
+                + (f"; for this severe deficit the warning applies from day {ACUTE_PHASE_ENDS.days}" if severe else ""),
                 (DELAYED_SURGERY_AFTER.reading, *((ReadingId.SEVERE,) if severe else ())),
                 n > DELAYED_SURGERY_AFTER.days,
                 citations=DELAYED_SURGERY.citations,
@@ -479,14 +479,6 @@ def timeline(f: Findings, path: Pathway, img: Imaging, s: Surgery, reassess: int
     return Timeline(n, tuple(marks)) if marks else None
 
 
-# The items of the panel's conditional lists, by their place in the source's list.
-RED_FLAG_ITEM = {RedFlag.PROGRESSIVE: 0, RedFlag.BILATERAL: 1, RedFlag.CAUDA_EQUINA: 2, RedFlag.MULTILEVEL: 3}
-URGENT_ITEM = {RedFlag.PROGRESSIVE: 0, RedFlag.CAUDA_EQUINA: 1, RedFlag.BILATERAL: 2}
-FUSION_ITEM = {
-    FusionReason.INSTABILITY: 0,
-    FusionReason.RECURRENT_WITH_AXIAL_PAIN: 1,
-    FusionReason.MANUAL_LABOR_WITH_AXIAL_PAIN: 2,
-}
 PERSISTENT_ITEM, IMPAIRMENT_ITEM, COMPRESSION_ITEM = 0, 1, 2
 
 
@@ -525,7 +517,7 @@ def panel(
             elif no_surgical_indication_shown(f, s):
                 entry = PanelEntry(rec.id, PanelMark.NOT_MET, ())
             else:
-                entry = PanelEntry(rec.id, PanelMark.FROM_DAY_28, ())
+                entry = PanelEntry(rec.id, PanelMark.FROM_ELECTIVE_DAY, ())
         out.append(entry)
     return tuple(out)
 

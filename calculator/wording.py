@@ -11,7 +11,10 @@ from typing import Any, NamedTuple
 
 from .assessment import (
     EMERGENCY_FLAGS,
+    FUSION_ITEM,
+    RED_FLAG_ITEM,
     SURGERY_INDICATED,
+    URGENT_ITEM,
     Fusion,
     FusionReason,
     Headline,
@@ -23,8 +26,19 @@ from .assessment import (
     RedFlag,
     Surgery,
 )
+from .days import DELAYED_SURGERY_AFTER, ELECTIVE_SURGERY_FROM, IMAGING_DUE
 from .findings import Course, Findings, Laterality, Mri
-from .quotes import DISCECTOMY_ALONE, FUSION_CIRCUMSTANCES, RED_FLAGS, SUMMARY_CLAUSE, URGENT_SURGERY, Quote
+from .quotes import (
+    BILATERAL_PITFALL,
+    DISCECTOMY_ALONE,
+    FUSION_CIRCUMSTANCES,
+    IMAGING_WITHIN_WEEKS,
+    RED_FLAGS,
+    SUMMARY_CLAUSE,
+    URGENT_SURGERY,
+    Quote,
+)
+from .quotes import DELAYED_SURGERY as DELAYED_SURGERY_QUOTE
 from .readings import ReadingId
 
 RD = ReadingId
@@ -60,13 +74,12 @@ FUSION_REASON_WORDS: dict[FusionReason, str] = {
 IMAGING_WORDS: dict[Imaging, str] = {
     Imaging.DONE: "MRI done",
     Imaging.IMMEDIATE: "Immediate MRI is mandatory",
-    Imaging.DUE_NOW: "MRI due now (day 28 or later)",
+    Imaging.DUE_NOW: f"MRI due now (day {IMAGING_DUE.days} or later)",
     Imaging.WITHIN_1_TO_4_WEEKS: "MRI can be performed within 1-4 weeks if symptoms persist despite conservative care",
 }
 
 SURGERY_WORDS: dict[Surgery, str] = {
-    Surgery.URGENT_EVALUATION: "Urgent evaluation: the MRI shows no nerve root compression by a disc herniation, so "
-    "this guideline gives no decompression for it",
+    Surgery.URGENT_EVALUATION: "Urgent evaluation: the MRI shows no nerve root compression by a disc herniation",
     Surgery.URGENT: "Urgent surgical decompression within 4-24 hours",
     Surgery.SOON: "Urgent surgical decompression within hours to days",
     Surgery.REASONABLE: "Surgery is reasonable",
@@ -91,7 +104,8 @@ SHORT_SURGERY_WORDS: dict[Surgery, str] = {
 }
 
 FUSION_WORDS: dict[Fusion, str] = {
-    Fusion.NOT_APPLICABLE: "No approach chosen: no decompression with documented compression",
+    Fusion.NOT_APPLICABLE: "No approach chosen: approaches are chosen for an indicated decompression of documented "
+    "compression",
     Fusion.CONSIDER: "Discectomy; fusion may be added",
     Fusion.NOT_RECOMMENDED: "Discectomy alone, without fusion",
 }
@@ -105,13 +119,16 @@ PATHWAY_WORDS: dict[Pathway, str] = {
     Pathway.CONSERVATIVE: "Conservative management",
 }
 
-ONCE_DOCUMENTED = (Surgery.URGENT, Surgery.SOON)
-DELAYED_AFTER_DAYS = 42  # reading `several-weeks`; rules.DELAYED_SURGERY_AFTER is built on it
+# A decompression to be done within hours: once the immediate MRI documents compression, when none is done.
+TIMED_DECOMPRESSION = (Surgery.URGENT, Surgery.SOON)
 ONCE = "once the immediate MRI documents compression by a disc herniation"
-DELAYED_SURGERY = "delayed surgery beyond several weeks may result in incomplete recovery"  # Prognosis [1]
-DELAYED_SURGERY_CITATIONS = (1,)
-BILATERAL_EVALUATION = "Bilateral foot drop requires urgent surgical evaluation"  # Critical Pitfalls [3]
-BILATERAL_EVALUATION_CITATIONS = (3,)
+ONCE_AN_MRI = "an MRI documents compression by a disc herniation"
+# Sentences of the source the card re-shows, in its words and with its citations (quotes.py; the build checks).
+DELAYED_SURGERY = Quote(
+    DELAYED_SURGERY_QUOTE.text[:1].lower() + DELAYED_SURGERY_QUOTE.text[1:], DELAYED_SURGERY_QUOTE.citations
+)
+_BILATERAL = BILATERAL_PITFALL.text.split("\u2014")[1]  # its clause after the dash
+BILATERAL_EVALUATION = Quote(_BILATERAL[:1].upper() + _BILATERAL[1:], BILATERAL_PITFALL.citations)
 CONSERVATIVE_CARE = Line("AFO or FES, and physical therapy regardless of treatment choice.")
 
 
@@ -141,7 +158,7 @@ def mri_words(mri: Mri) -> str:
 
 def elective_conditions(f: Findings, late_severe: bool, general: bool = False) -> tuple[str, tuple[ReadingId, ...]]:
     """The elective conditions as surgery rules 4 and 5 apply them, with their readings; `general`: before
-    day 28, the conditions that would make it reasonable then."""
+    day 28, the conditions that would make it reasonable then (a severe deficit is never conservative)."""
     if general:
         return "a stable (persistent) course or significant functional impairment", (RD.PERSISTENT,)
     held = [
@@ -178,7 +195,7 @@ def _findings_line(f: Findings, decision: Decision, if_severe: Decision | None) 
 
     def said(d: Decision) -> tuple[str, str, str]:
         surgery = SHORT_SURGERY_WORDS[d.surgery] + (
-            " once the MRI documents compression" if once and d.surgery in ONCE_DOCUMENTED else ""
+            " once the MRI documents compression" if once and d.surgery in TIMED_DECOMPRESSION else ""
         )
         return (f"pathway {PATHWAY_WORDS[d.pathway].lower()}", SHORT_IMAGING_WORDS[d.imaging], surgery)
 
@@ -219,8 +236,8 @@ def _title(
             f"{what}: the MRI shows no nerve root compression by a disc herniation", (RD.NO_COMPRESSION_EMERGENCY,)
         )
     if late_bilateral:
-        return Line(BILATERAL_EVALUATION, (RD.BILATERAL_ONSET,), BILATERAL_EVALUATION_CITATIONS)
-    if s in ONCE_DOCUMENTED:
+        return Line(BILATERAL_EVALUATION.text, (RD.BILATERAL_ONSET,), BILATERAL_EVALUATION.citations)
+    if s in TIMED_DECOMPRESSION:
         within = "within 4-24 hours" if s is Surgery.URGENT else "within hours to days"
         severe = (RD.SEVERE,) if s is Surgery.SOON else ()
         if f.mri is Mri.NOT_DONE:
@@ -237,32 +254,30 @@ def _title(
             (RD.DIAGNOSIS_REVIEW,),
         )
     base: Line
+    elective = (RD.FOUR_TO_SIX_WEEKS, RD.DOCUMENTED_COMPRESSION, *elective_conditions(f, late_severe)[1])
     if path is Pathway.IMAGING_FIRST:
         mri = "Immediate MRI" if img is Imaging.IMMEDIATE else "MRI now"
         if s is Surgery.IF_MRI_CONFIRMS:
             base = Line(
-                f"{mri}: if it documents nerve root compression by a disc herniation, surgery is reasonable",
-                (RD.FOUR_TO_SIX_WEEKS, RD.DOCUMENTED_COMPRESSION),
+                f"{mri}: if it documents nerve root compression by a disc herniation, surgery is reasonable", elective
             )
         else:
             base = Line(f"{mri}: the next decision waits on what it shows", (RD.SEVERE,) if severe_alone else ())
     elif path is Pathway.SURGICAL_REFERRAL:
-        base = Line("Surgery is reasonable", (RD.FOUR_TO_SIX_WEEKS, RD.DOCUMENTED_COMPRESSION))
+        base = Line("Surgery is reasonable", elective)
     elif reassess is not None:
         left = in_days(reassess - f.days_since_onset)
         return Line(f"Conservative care now; reassess on day {reassess}, {left}", (RD.FOUR_WEEKS,))
     elif not_met:
         return Line("Conservative care: no surgical indication now", (RD.PERSISTENT, RD.DOCUMENTED_COMPRESSION))
-    elif img is Imaging.DUE_NOW:
+    else:  # conservative from day 28 with no MRI yet: imaging is due now
         return Line("Conservative care; MRI due now", (RD.FOUR_WEEKS,))
-    else:
-        return Line("Conservative care: no surgical indication now")
     if warns_in_title(late_severe, s):
-        beyond = (RD.SEVERAL_WEEKS,) if f.days_since_onset > DELAYED_AFTER_DAYS else ()
+        beyond = (RD.SEVERAL_WEEKS,) if f.days_since_onset > DELAYED_SURGERY_AFTER.days else ()
         return Line(
-            f"{base.text}. Severe deficit: {DELAYED_SURGERY}",
-            (*base.readings, RD.SEVERE, *beyond),
-            DELAYED_SURGERY_CITATIONS,
+            f"{base.text}. Severe deficit: {DELAYED_SURGERY.text}",
+            tuple(dict.fromkeys((*base.readings, RD.SEVERE, *beyond))),
+            DELAYED_SURGERY.citations,
         )
     return base
 
@@ -275,7 +290,9 @@ def _imaging_line(img: Imaging, severe_alone: bool) -> Line | None:
     if img is Imaging.DUE_NOW:
         return Line(f"{IMAGING_WORDS[img]}.", (RD.FOUR_WEEKS,))
     if img is Imaging.WITHIN_1_TO_4_WEEKS:
-        return Line(f"{IMAGING_WORDS[img]}.", (RD.FOUR_WEEKS,), (1,), (RecommendationId.MRI_DELAYED,))
+        return Line(
+            f"{IMAGING_WORDS[img]}.", (RD.FOUR_WEEKS,), IMAGING_WITHIN_WEEKS.citations, (RecommendationId.MRI_DELAYED,)
+        )
     return None
 
 
@@ -288,7 +305,7 @@ def _urgent_line(f: Findings, s: Surgery, late_bilateral: bool) -> Line | None:
             "this guideline: establish it urgently. Compression from another cause needs its own urgent management.",
             (RD.NO_COMPRESSION_EMERGENCY,),
         )
-    if s not in ONCE_DOCUMENTED:
+    if s not in TIMED_DECOMPRESSION:
         return None
     readings = ((RD.SEVERE,) if s is Surgery.SOON else ()) + ((RD.DOCUMENTED_COMPRESSION,) if not_done else ())
     text = SURGERY_WORDS[s] + (f", {ONCE}" if not_done else "")
@@ -312,7 +329,7 @@ def _late_bilateral_line(f: Findings) -> Line:
         f"This foot drop began {f.days_since_onset} days ago: whether the 4-24 hours still apply depends on when the "
         "second side began, the surgeon's judgement.",
         (RD.BILATERAL_ONSET,),
-        URGENT_SURGERY.items[2].citations,
+        URGENT_SURGERY.items[URGENT_ITEM[RedFlag.BILATERAL]].citations,
     )
 
 
@@ -341,7 +358,7 @@ def _surgery_lines(
         ]
     if s in (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS):
         conditions, readings = elective_conditions(f, late_severe)
-        why = f"{day_words(f.days_since_onset)} since onset (from day 28); {conditions}"
+        why = f"{day_words(f.days_since_onset)} since onset (from day {ELECTIVE_SURGERY_FROM.days}); {conditions}"
         all_readings = (RD.FOUR_TO_SIX_WEEKS, RD.DOCUMENTED_COMPRESSION, *readings)
         if s is Surgery.REASONABLE:
             return [Line(f"Surgery is reasonable: {why}; compression by a disc herniation on MRI.", all_readings)]
@@ -363,20 +380,24 @@ def _surgery_lines(
 
 def _delayed_line(f: Findings, late_severe: bool) -> Line:
     began = f"the foot drop began {f.days_since_onset} days ago"
-    if f.days_since_onset <= DELAYED_AFTER_DAYS and late_severe:
+    if f.days_since_onset <= DELAYED_SURGERY_AFTER.days and late_severe:
         return Line(
-            f"{capital(DELAYED_SURGERY)}: {began}, and the deficit is severe.", (RD.SEVERE,), DELAYED_SURGERY_CITATIONS
+            f"{capital(DELAYED_SURGERY.text)}: {began}, and the deficit is severe.",
+            (RD.SEVERE,),
+            DELAYED_SURGERY.citations,
         )
-    return Line(f"{capital(DELAYED_SURGERY)}: {began}, beyond day 42.", (RD.SEVERAL_WEEKS,), DELAYED_SURGERY_CITATIONS)
+    return Line(
+        f"{capital(DELAYED_SURGERY.text)}: {began}, beyond day {DELAYED_SURGERY_AFTER.days}.",
+        (RD.SEVERAL_WEEKS,),
+        DELAYED_SURGERY.citations,
+    )
 
 
 def _approach_line(fus: Fusion, reasons: tuple[FusionReason, ...]) -> Line | None:
     if fus is Fusion.NOT_RECOMMENDED:
         return Line(f"{FUSION_WORDS[fus]}.", citations=DISCECTOMY_ALONE.citations)
     if fus is Fusion.CONSIDER:
-        items = tuple(
-            FUSION_CIRCUMSTANCES.items[place] for place, reason in enumerate(FusionReason) if reason in reasons
-        )
+        items = tuple(FUSION_CIRCUMSTANCES.items[FUSION_ITEM[reason]] for reason in reasons)
         return Line(f"{FUSION_WORDS[fus]}:", items=items)
     return None
 
@@ -459,7 +480,11 @@ def labels(
     return {
         "pathway": PATHWAY_WORDS[path],
         "imaging": imaging,
-        "surgery": SURGERY_WORDS[s] + (f", {ONCE}" if s in ONCE_DOCUMENTED and f.mri is Mri.NOT_DONE else ""),
+        "surgery": (
+            f"{_evaluation(f)}: the MRI shows no nerve root compression by a disc herniation"
+            if s is Surgery.URGENT_EVALUATION
+            else SURGERY_WORDS[s] + (f", {ONCE}" if s in TIMED_DECOMPRESSION and f.mri is Mri.NOT_DONE else "")
+        ),
         "fusion": FUSION_WORDS[fus],
         "fusion_reasons": [FUSION_REASON_WORDS[r] for r in reasons],
         "red_flags": [RED_FLAG_WORDS[flag] for flag in flags],
@@ -473,8 +498,4 @@ def flag_words(flags: tuple[RedFlag, ...]) -> str:
 
 def red_flag_items(flags: tuple[RedFlag, ...]) -> tuple[Quote, ...]:
     """The red flags in the calculator's words, each with the citations of its item in the source's list."""
-    return tuple(
-        Quote(RED_FLAG_WORDS[flag], RED_FLAGS.items[place].citations)
-        for place, flag in enumerate(RedFlag)
-        if flag in flags
-    )
+    return tuple(Quote(RED_FLAG_WORDS[flag], RED_FLAGS.items[RED_FLAG_ITEM[flag]].citations) for flag in flags)

@@ -178,6 +178,12 @@ def test_the_schema_describes_every_field_with_title_description_and_option_labe
     ]
 
 
+RENAMED_MESSAGE = (
+    'is now "cauda_equina" (contract version 3), which also covers a suspected cauda equina syndrome and its '
+    "symptoms: answer it anew rather than copy the old value"
+)
+
+
 def test_the_version_2_key_is_refused_with_a_message_that_names_its_successor():
     old = {("bladder_bowel_dysfunction" if k == "cauda_equina" else k): v for k, v in VALID.items()}
     with pytest.raises(InvalidFindings) as raised:
@@ -191,12 +197,6 @@ def test_the_version_2_key_is_refused_with_a_message_that_names_its_successor():
     assert result.stderr == f"error: bladder_bowel_dysfunction: {RENAMED_MESSAGE}\n"
 
 
-RENAMED_MESSAGE = (
-    'is now "cauda_equina" (contract version 3), which also covers a suspected cauda equina syndrome and its '
-    "symptoms: answer it anew rather than copy the old value"
-)
-
-
 def test_a_grade_below_0_is_refused_without_the_note_about_grade_5():
     with pytest.raises(InvalidFindings) as raised:
         assess({**VALID, "dorsiflexion_mrc": -1})
@@ -207,9 +207,12 @@ def test_an_unknown_key_of_any_length_is_named_by_its_first_40_characters():
     with pytest.raises(InvalidFindings) as raised:
         assess({**VALID, "x" * 5000: True})
     assert raised.value.errors == {"x" * 40 + "...": "unknown field"}
+    with pytest.raises(InvalidFindings) as raised:
+        assess({**VALID, "x" * 50: True, "x" * 60: True})
+    assert raised.value.errors == {"x" * 40 + "...": "unknown field", "x" * 40 + "... (2)": "unknown field"}
 
 
-def test_the_schema_and_every_assessment_say_what_the_guideline_does_not_address():
+def test_the_schema_and_an_assessment_say_what_the_guideline_does_not_address():
     note = FORM_WORDS["not addressed"]  # as the contract gives it
     assert findings_schema()["x-not-addressed"] == note
     assert "lumbar disc herniation" in findings_schema()["description"]

@@ -8,6 +8,7 @@ from calculator import assess
 from calculator.assessment import Fusion, FusionReason, Imaging, Level, Pathway, RecommendationId, RedFlag, Surgery
 from calculator.quotes import PROGNOSIS
 from calculator.rules import DELAYED_SURGERY_AFTER, ELECTIVE_SURGERY_FROM, IMAGING_DUE
+from tests.support.sources import WATCH_WORDS
 from tests.support.vignettes import VIGNETTE_IDS, VIGNETTES
 
 KEYS = (
@@ -21,12 +22,6 @@ KEYS = (
     "watch_for",
     "late_bilateral",
 )
-WATCH_WORDS = {
-    "progressive": "progressive motor weakness",
-    "bilateral": "bilateral foot drop",
-    "cauda_equina": "cauda equina syndrome or its symptoms, present or suspected",
-    "multilevel": "multiple level motor deficits",
-}
 
 
 @pytest.mark.parametrize("case", VIGNETTES, ids=VIGNETTE_IDS)

@@ -61,6 +61,10 @@ def test_every_patient_without_an_mri_takes_the_flowcharts_path_to_the_modules_o
             assert f"{shown['headline']['label']}: " in step.outcome, f
             checked += 1
     assert checked == 2 * 3 * 16 * 6
+    # A step's colour is its card's level, the same on both sides of the day the chart splits it at.
+    for step in steps:
+        if step.later:
+            assert assess(step.later)["headline"]["level"] == step.level, step.question
 
 
 def test_the_flowcharts_text_equivalent_gives_every_step(site_dir):

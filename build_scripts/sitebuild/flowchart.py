@@ -38,8 +38,8 @@ NO_FLAGS: dict[str, Any] = {
 class Step:
     question: str | None  # None: "otherwise", the last step
     example: dict[str, Any]  # a patient for whom this step's answer is yes (every earlier one no)
-    # The same patient from the day the rules change (`ACUTE_PHASE_ENDS`, `ELECTIVE_SURGERY_FROM`), where the
-    # step's outcome differs on the two sides of it: the chart then shows both.
+    # The same patient from the day the rules change for it (`ACUTE_PHASE_ENDS` for a severe deficit,
+    # `IMAGING_DUE` otherwise), where the step's outcome differs on the two sides: the chart then shows both.
     later: dict[str, Any] | None = None
 
     def example_for(self, days: int) -> dict[str, Any]:
@@ -67,6 +67,7 @@ class Step:
 
     @property
     def level(self) -> str:
+        """The box's colour: the card's level, the same on both sides of the day (a test checks)."""
         return str(self.assessment["headline"]["level"])
 
 
@@ -75,7 +76,9 @@ def steps() -> list[Step]:
     w = wording
     acute = rules.ACUTE_PHASE_ENDS.days
     elective = rules.ELECTIVE_SURGERY_FROM.days
-    flags = w.listed([w.RED_FLAG_WORDS[f] for f in EMERGENCY_FLAGS], last="or")
+    flags = (
+        "; ".join(w.RED_FLAG_WORDS[f] for f in EMERGENCY_FLAGS[:-1]) + "; or " + w.RED_FLAG_WORDS[EMERGENCY_FLAGS[-1]]
+    )
     severe = {**NO_FLAGS, "severe_deficit": True}
     return [
         Step(f"No MRI yet. {w.capital(flags)}?", {**NO_FLAGS, "course": "progressive"}),
@@ -89,21 +92,25 @@ def steps() -> list[Step]:
             f"Day {elective} or later, with a stable foot drop or significant functional impairment?",
             {**NO_FLAGS, "course": "stable", "days_since_onset": elective},
         ),
-        Step(None, {**NO_FLAGS, "days_since_onset": 0}, {**NO_FLAGS, "days_since_onset": elective}),
+        Step(None, {**NO_FLAGS, "days_since_onset": 0}, {**NO_FLAGS, "days_since_onset": rules.IMAGING_DUE.days}),
     ]
 
 
 def notes() -> list[str]:
     """What the MRI changes, and what holds at every step, in the module's words and days."""
     documented = assess({**steps()[3].example, "mri": "compression"})["headline"]
-    emergency = assess({**steps()[0].example, "mri": "no_compression"})["headline"]
     outside = assess({**steps()[4].example, "mri": "no_compression"})["headline"]
+    # At the first step, unilateral and bilateral foot drop are evaluated in different words.
+    evaluations = [
+        assess({**steps()[0].example, "laterality": side, "mri": "no_compression"})["headline"]["title"].split(": ")[0]
+        for side in ("unilateral", "bilateral")
+    ]
     return [
         f"Once the MRI documents nerve root compression at the step of day {rules.ELECTIVE_SURGERY_FROM.days}: "
         f"{documented['label']}: {documented['title']}.",
         f"No compression by a disc herniation on MRI: {outside['label']} (establish or confirm the cause); at the "
-        f"first step, {emergency['label']}: {emergency['title'].split(':')[0].lower()}.",
-        f"Beyond day {rules.DELAYED_SURGERY_AFTER.days}: delayed surgery may result in incomplete recovery.",
+        f"first step, still an emergency: {evaluations[0].lower()} ({evaluations[1].lower()} for bilateral foot "
+        "drop).",
         wording.CONSERVATIVE_CARE.text,
     ]
 

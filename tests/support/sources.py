@@ -78,3 +78,11 @@ FORM_WORDS = {
     "course addition": _contract_words('and adds: "', '", linked to reading'),
     "not addressed": _contract_words('this note word for word: "', '" Tests check the exact text'),
 }
+
+# The watch-for line's words for each red flag: the source's, and cauda equina as the form asks it (contract).
+WATCH_WORDS = {
+    "progressive": "progressive motor weakness",
+    "bilateral": "bilateral foot drop",
+    "cauda_equina": "cauda equina syndrome or its symptoms, present or suspected",
+    "multilevel": "multiple level motor deficits",
+}
