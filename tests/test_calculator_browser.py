@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Request, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, Route, expect
 from pypdf import PdfReader
 
 from calculator import __version__, assess
@@ -28,6 +28,7 @@ from tests.support.calculator_page import (
     answer,
     assert_no_finding_stored,
     expect_shows,
+    kept_in_session,
     open_calculator,
     shown_line,
     with_load_timeout,
@@ -710,21 +711,105 @@ DAYS = 173  # a count found nowhere else on the site
 PATIENT = {**REQUIRED, "days_since_onset": DAYS, "dorsiflexion_mrc": 2}
 
 
-def test_back_from_another_page_shows_an_empty_form_not_the_last_patient(page: Page, base_url):
+def answers_on_screen(page: Page) -> dict:
+    """The form's answers as the page holds them: each checked radio and each typed value, by input id."""
+    return page.locator("#calculator-form input").evaluate_all(
+        "ns => Object.fromEntries(ns.filter(n => n.type === 'radio' ? n.checked : n.value)"
+        ".map(n => [n.id, n.type === 'radio' || n.value]))"
+    )
+
+
+def read_a_statement_of_the_result(page: Page) -> float:
+    """Scroll to a recommendation, open it and follow its guideline link; where the results were scrolled to."""
+    toggle = page.locator(".result-rec__toggle").nth(1)
+    toggle.click()
+    link = page.locator(".result-rec__more:not([hidden]) .statement-link")
+    link.scroll_into_view_if_needed()
+    scrolled = float(page.evaluate("scrollY"))
+    assert scrolled > 0
+    link.click()
+    expect(page.locator(".recommendation--linked")).to_have_count(1)
+    return scrolled
+
+
+def expect_the_same_patient(page: Page, entered: dict, scrolled: float) -> None:
+    expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+    expect_shows(page, PATIENT)
+    assert answers_on_screen(page) == entered
+    page.wait_for_function(f"Math.abs(scrollY - {scrolled}) < 2")
+    assert_no_finding_stored(page, PATIENT, days=DAYS)
+
+
+def test_back_from_the_guideline_gives_the_same_answers_result_and_scroll_position(page: Page, base_url):
     open_calculator(page, base_url)
     answer(page, PATIENT)
     expect_shows(page, PATIENT)
-    assert_no_finding_stored(page, PATIENT, days=DAYS)
-    page.goto(base_url + "about/")
+    entered = answers_on_screen(page)
+    scrolled = read_a_statement_of_the_result(page)
     page.go_back()
+    expect_the_same_patient(page, entered, scrolled)
+
+
+def test_the_arrival_page_s_link_back_to_the_calculator_gives_the_same_patient(page: Page, base_url):
+    open_calculator(page, base_url)
+    answer(page, PATIENT)
+    expect_shows(page, PATIENT)
+    entered = answers_on_screen(page)
+    scrolled = read_a_statement_of_the_result(page)
+    page.get_by_role("link", name="Back to the calculator").click()
+    expect(page).to_have_url(re.compile(r"/calculator/"))
+    expect_the_same_patient(page, entered, scrolled)
+
+
+def expect_an_empty_form(page: Page) -> None:
     expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
     for name in REQUIRED:
         expect(page.locator(f'[data-field="{name}"] input:checked')).to_have_count(0)
     expect(page.locator('[data-field="dorsiflexion_mrc"] input:checked')).to_have_value("")  # the default
     expect(page.locator("#days_since_onset-1")).to_have_value("")
     expect(page.locator(".result-rec")).to_have_count(0)
-    # Material keeps its own settings (the colour scheme) in localStorage; no finding may be anywhere.
+
+
+def test_sixteen_minutes_after_the_last_answer_the_patient_is_gone_on_screen_and_on_the_way_back(page: Page, base_url):
+    page.clock.install()
+    open_calculator(page, base_url)
+    answer(page, PATIENT)
+    expect_shows(page, PATIENT)
+    read_a_statement_of_the_result(page)
+    page.clock.fast_forward("16:00")
+    page.go_back()
+    expect_an_empty_form(page)
+    assert kept_in_session(page) == {}
+    # And on a page left open: the form empties itself.
+    answer(page, PATIENT)
+    expect_shows(page, PATIENT)
+    page.clock.fast_forward("16:00")
+    expect_an_empty_form(page)
+    assert kept_in_session(page) == {}
+
+
+def test_new_patient_empties_the_form_the_result_and_the_session_storage_at_once(page: Page, base_url):
+    open_calculator(page, base_url)
+    answer(page, PATIENT)
+    expect_shows(page, PATIENT)
+    # Kept for the round trip, in this tab only: the day count typed, among the answers.
+    assert f'"days_since_onset-1": "{DAYS}"' in json.dumps(json.loads(kept_in_session(page)["calculator-answers"]))
     assert_no_finding_stored(page, PATIENT, days=DAYS)
+    page.get_by_role("button", name="New patient").click()
+    expect_an_empty_form(page)
+    assert kept_in_session(page) == {}
+    assert_no_finding_stored(page, PATIENT, days=DAYS, session=True)
+
+
+def test_a_calculator_opened_in_another_tab_starts_empty(page: Page, context: BrowserContext, base_url):
+    open_calculator(page, base_url)
+    answer(page, PATIENT)
+    expect_shows(page, PATIENT)
+    other = context.new_page()
+    open_calculator(other, base_url)
+    expect_an_empty_form(other)
+    assert kept_in_session(other) == {}
+    other.close()
 
 
 def test_the_form_asks_in_the_contract_s_words_with_its_scope_above_and_what_it_does_not_address_below(
@@ -749,7 +834,7 @@ def test_the_form_asks_in_the_contract_s_words_with_its_scope_above_and_what_it_
     questions = calc.locator(".question")
     note = calc.locator("#calculator-not-addressed-form")
     expect(note).to_have_text(FORM_WORDS["not addressed"])
-    boxes = [b for b in (calc.locator("#calculator-scope"), questions.first, questions.last, note)]
+    boxes = (calc.locator("#calculator-scope"), questions.first, questions.last, note)
     tops = [b.bounding_box()["y"] for b in boxes]  # type: ignore[index]
     assert tops == sorted(tops), tops
     answer(calc, REQUIRED)

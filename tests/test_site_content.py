@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from sitebuild.form import KEEP_MINUTES, keep_rule
 from tests.support.site_html import blocks, pages
 from tests.support.sources import (
     CONTRACT_IDS,
@@ -192,3 +193,9 @@ def test_no_file_of_the_site_names_another_host_but_the_reference_links(site_dir
 def test_no_page_has_a_mermaid_diagram_so_materials_mermaid_loader_never_runs(site_pages):
     assert not any('class="mermaid"' in html for html in site_pages.values())
     assert "repo_url" not in (ROOT / "mkdocs.yml").read_text()
+
+
+def test_the_about_page_states_how_long_the_calculator_keeps_answers_and_where(site_blocks):
+    about = " ".join(block.text for block in site_blocks["about/index.html"])
+    assert keep_rule() in about
+    assert f"{KEEP_MINUTES} minutes after the last answer" in keep_rule() and "session storage" in keep_rule()

@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 
 from sitebuild import flowchart, service_worker, test_cases
 from sitebuild.facts import build_info
-from sitebuild.form import render_form
+from sitebuild.form import keep_rule, render_form
 from sitebuild.guideline import DAGGER, SHORTCODE, SHORTCODES, parse_cite, unverified_legend
 from sitebuild.pages import Guideline
 from sitebuild.paths import INDEX, READINGS_PAGE, TEST_CASES
@@ -74,6 +74,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         "calculator-form": lambda args: render_form(root, root + guideline.page_urls[READINGS_PAGE], meta),
         "build-info": lambda args: build_info(),
         "offline-copy": lambda args: service_worker.about_panel(),
+        "keep-rule": lambda args: keep_rule(),
     }
 
     assert handlers.keys() == SHORTCODES  # the scan refuses any other, with its file and line

@@ -20,6 +20,20 @@ from calculator.readings import READING_BY_ID, ReadingId
 from .paths import INDEX, KNOWN_ANSWER, PDF, SNAPSHOT, WHEEL, WORKER
 
 TEMPLATES = Path(__file__).parent / "templates"
+# How long this tab keeps a patient's answers after the last one, so that reading the guideline and coming back
+# keeps them; the page script and the About page read it here.
+KEEP_MINUTES = 15
+
+
+def keep_rule() -> str:
+    """The rule in words, for the About page."""
+    return (
+        "The calculator keeps the answers only in this browser tab's own session storage, so that following a link "
+        'from the result into the guideline and coming back (with Back, or the page\'s "Back to the calculator" '
+        f"link) keeps the patient. They are removed {KEEP_MINUTES} minutes after the last answer, when the tab is "
+        'closed, or at once with "New patient". They are never kept in local storage, a cookie, the address or '
+        "the offline copy, and a page opened in another tab starts empty."
+    )
 
 
 def questions(schema: dict[str, Any]) -> list[dict[str, Any]]:
@@ -79,6 +93,7 @@ def render_form(root: str, readings_url: str, print_meta: dict[str, str]) -> str
         scope=SCOPE,
         not_addressed=NOT_ADDRESSED,
         panel_marks=[mark.value for mark in PanelMark],
+        keep_minutes=KEEP_MINUTES,
     )
     # Markdown must not touch generated HTML: no blank lines, so it stays one raw block.
     return "\n".join(line for line in html.splitlines() if line.strip())

@@ -97,7 +97,7 @@
     function statementBlock(id) {
       const s = index.recommendations[id];
       const block = el("div", { className: "statement" }, el("p", {}, ...cited(s.text, s.citations)));
-      if (s.items.length) block.append(el("ul", {}, ...s.items.map((i) => el("li", { className: "panel-item" }, el("strong", { className: "panel-item__badge", hidden: true }, "Applies: "), ...cited(i.text, i.citations)))));
+      if (s.items.length) block.append(el("ul", {}, ...s.items.map((i) => el("li", { className: "panel-item" }, el("strong", { className: "panel-item__badge", hidden: true }), ...cited(i.text, i.citations)))));
       return block;
     }
 
@@ -111,11 +111,7 @@
     // A card line: the calculator's words, the citations of any guideline sentence it re-shows, the readings
     // its words rest on, and the statements it points to.
     function cardLine(line) {
-      const statements = (line.statements ?? []).map((id) => {
-        const url = new URL(index.recommendations[id].url, site);
-        url.search = "from=calculator";
-        return el("a", { href: url.href, className: "statement-link" }, `Read in the guideline: ${index.recommendations[id].section}`);
-      });
+      const statements = (line.statements ?? []).map(guidelineLink);
       // A line naming items of a source list comes in parts, each followed by its own citations.
       const words = line.parts ? line.parts.flatMap((part) => cited(part.text, part.citations)) : cited(line.text, line.citations ?? []);
       return [...words, readingLinks(line.readings), ...statements.flatMap((a) => [" ", a])];
@@ -254,7 +250,7 @@
             el(
               "div",
               { className: "panel-statement", id: `panel-${id}` },
-              el("strong", { className: "panel-statement__badge", hidden: true }, "Applies: "),
+              el("strong", { className: "panel-statement__badge", hidden: true }),
               statementBlock(id),
               guidelineLink(id),
             ),
@@ -266,6 +262,70 @@
     }
 
     return { assessment, panel };
+  }
+
+  // --- Keeping the patient for the round trip into the guideline -----------------------------
+
+  // Only this tab's session storage, and only for `minutes` after the last answer: Back, or the arrival
+  // page's "Back to the calculator" link, brings the same answers back; "New patient", or the time running
+  // out, forgets them. A page opened in another tab has its own, empty, session storage.
+  function keeper(form, minutes) {
+    const KEY = "calculator-answers";
+    const limit = minutes * 60_000;
+    let timer = 0;
+    function read() {
+      try {
+        const kept = JSON.parse(sessionStorage.getItem(KEY));
+        return kept && Date.now() - kept.at < limit ? kept : null;
+      } catch {
+        return null; // storage refused (private mode) or damaged: nothing kept
+      }
+    }
+    function write(kept) {
+      try {
+        sessionStorage.setItem(KEY, JSON.stringify(kept));
+      } catch {
+        // Storage refused: the round trip starts empty, which is safe.
+      }
+    }
+    function forget() {
+      clearTimeout(timer);
+      sessionStorage.removeItem(KEY);
+    }
+    function expireIn(ms, onExpire) {
+      clearTimeout(timer);
+      timer = setTimeout(onExpire, ms);
+    }
+    return {
+      read,
+      forget,
+      // Every answer: what the form holds now, by input, and the clock starts again.
+      keep(onExpire) {
+        const values = {};
+        for (const input of form.querySelectorAll("input")) {
+          if (input.type === "radio") {
+            if (input.checked) values[input.id] = true;
+          } else if (input.value) values[input.id] = input.value;
+        }
+        write({ at: Date.now(), values, scroll: scrollY });
+        expireIn(limit, onExpire);
+      },
+      // Leaving the page: where the results were scrolled to, for the way back.
+      remember() {
+        const kept = read();
+        if (kept) write({ ...kept, scroll: scrollY });
+      },
+      // Puts kept answers back in the form; the time left runs on.
+      restore(kept, onExpire) {
+        for (const [id, value] of Object.entries(kept.values)) {
+          const input = document.getElementById(id);
+          if (!input || !form.contains(input)) continue;
+          if (input.type === "radio") input.checked = true;
+          else input.value = value;
+        }
+        expireIn(limit - (Date.now() - kept.at), onExpire);
+      },
+    };
   }
 
   // --- Wiring the page ----------------------------------------------------------------------
@@ -292,6 +352,8 @@
     let ready = false;
     let failed = false;
     let latest = 0; // the id of the newest request; a reply for an older one is dropped
+    const kept = keeper(form, Number(root.dataset.keepMinutes));
+    let pendingScroll = null; // where the results were when the page was left, for the way back
     // One load timeout, set in the stylesheet: its CSS-only "could not start" message uses it too.
     const loadTimeoutMs = parseFloat(getComputedStyle(status).getPropertyValue("--calculator-load-timeout")) * 1000;
 
@@ -397,6 +459,8 @@
       printButton.hidden = false;
       stampDate();
       root.dataset.results = String(latest);
+      if (pendingScroll !== null) scrollTo(0, pendingScroll);
+      pendingScroll = null;
     }
 
     // For the printout: each answer as the form words it, from the findings the module assessed.
@@ -417,19 +481,28 @@
       for (const node of panel.querySelectorAll(".panel-statement")) {
         const entry = byId.get(node.id.slice("panel-".length));
         const badge = node.querySelector(".panel-statement__badge");
-        node.classList.toggle("panel-statement--applies", entry?.mark === "Applies");
+        node.classList.toggle("panel-statement--applies", !!entry?.applies);
         node.classList.toggle("panel-statement--marked", !!entry);
         badge.hidden = !entry;
         badge.textContent = entry ? `${entry.mark}: ` : "";
+        // Items are marked only in a list of conditions (items is a list): one that holds says so in words.
         node.querySelectorAll(".panel-item").forEach((item, i) => {
-          const applies = !!entry && (entry.items === null || entry.items.includes(i));
-          item.classList.toggle("panel-item--applies", applies);
-          item.querySelector(".panel-item__badge").hidden = !applies;
+          const holds = !!entry?.items?.includes(i);
+          const badge = item.querySelector(".panel-item__badge");
+          item.classList.toggle("panel-item--applies", holds);
+          badge.hidden = !holds;
+          badge.textContent = holds ? (entry.applies ? "Applies: " : "Holds: ") : "";
         });
       }
       for (const node of panel.querySelectorAll(".panel-section")) {
         node.classList.toggle("panel-section--applies", !!node.querySelector(".panel-statement--applies"));
       }
+    }
+
+    // The time for this patient has run out (or "New patient"): nothing kept, an empty form.
+    function newPatient() {
+      kept.forget();
+      form.reset();
     }
 
     function stampDate() {
@@ -566,13 +639,17 @@
       form.addEventListener("input", (event) => {
         if (event.target.matches("input[data-days-for]")) return;
         if (event.target.type === "text") clearDate(event.target);
+        kept.keep(newPatient);
         update();
       });
       form.addEventListener("change", (event) => {
         if (!event.target.matches("input[data-days-for]")) return;
         onDate(event.target);
+        kept.keep(newPatient);
         update();
       });
+      // "New patient" forgets the kept answers at once; the reset below clears the form and the result.
+      root.querySelector("#calculator-reset").addEventListener("click", () => kept.forget());
       // The reset event fires before the form's values are cleared: the result goes now (a reply
       // still on its way is for answers that are gone), the rest once the values are cleared.
       form.addEventListener("reset", () => {
@@ -592,12 +669,24 @@
         root.querySelector(`#${toggle.getAttribute("aria-controls")}`).hidden = !open;
       });
       printButton.addEventListener("click", () => window.print());
-      // Back, Forward or a reload may give this page back with the last patient's answers, from memory
-      // or restored by the browser (radio buttons ignore autocomplete="off"): start empty instead.
+      // The browser may give this page back with answers of its own (from memory, or radio buttons, which
+      // ignore autocomplete="off"): start from an empty form, then put back only what this tab kept, if it
+      // is still fresh. A page kept whole in memory with its patient still fresh stays as it is.
       addEventListener("pageshow", (event) => {
-        const how = performance.getEntriesByType("navigation")[0]?.type;
-        if (event.persisted || how === "back_forward" || how === "reload") form.reset();
+        const fresh = kept.read();
+        if (event.persisted && fresh) return;
+        if (!fresh) kept.forget();
+        form.reset();
+        if (!fresh) return;
+        // After the reset's own clean-up (a task it queues), so the kept answers are not cleared with it.
+        setTimeout(() => {
+          kept.restore(fresh, newPatient);
+          dateInputs.filter((date) => date.value).forEach(onDate);
+          pendingScroll = fresh.scroll;
+          update();
+        }, 0);
       });
+      addEventListener("pagehide", () => kept.remember());
       addEventListener("beforeprint", stampDate);
       // "See the results" moves focus to the results heading, so reading goes on from there.
       status.addEventListener("click", (event) => {

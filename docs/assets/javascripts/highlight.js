@@ -20,11 +20,22 @@
     const badge = document.createElement("strong");
     badge.className = "recommendation__badge";
     badge.textContent = fromCalculator ? "Recommended by the calculator: " : "Linked recommendation: ";
+    if (fromCalculator) badge.prepend(backToCalculator(), " ");
     target.prepend(badge);
     target.classList.add(LINKED);
     target.setAttribute("tabindex", "-1");
     target.focus({ preventScroll: true });
     target.scrollIntoView({ block: "center" });
+  }
+
+  // The way back to the patient's result: the calculator page puts back what this tab kept.
+  function backToCalculator() {
+    const base = JSON.parse(document.getElementById("__config")?.textContent ?? "{}").base ?? ".";
+    const link = document.createElement("a");
+    link.className = "back-to-calculator";
+    link.href = new URL(`${base}/calculator/#calculator-results`, location.href).href;
+    link.textContent = "Back to the calculator";
+    return link;
   }
 
   mark();
