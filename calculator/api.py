@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .findings import NOT_ADDRESSED, SCOPE, InvalidFindings, TooManyDigits, findings_to_dict, parse_findings
+from .notes import summary
 from .rules import assess_findings
 
 
@@ -73,5 +74,15 @@ def respond(request: str) -> str:
     """One browser request: findings JSON in, {"assessment": ...} or {"errors": {...}} out."""
     try:
         return json.dumps({"assessment": assess(decode(request))})
+    except InvalidFindings as problem:
+        return json.dumps({"errors": problem.errors})
+
+
+def notes(request: str) -> str:
+    """One "Copy for the notes" request: {"findings", "index", "about"} in (`notes.summary` says what the last
+    two hold), {"notes": text} or {"errors": {...}} out."""
+    try:
+        data = json.loads(request)
+        return json.dumps({"notes": summary(assess(data["findings"]), data["index"], data["about"])})
     except InvalidFindings as problem:
         return json.dumps({"errors": problem.errors})

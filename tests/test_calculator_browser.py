@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from calculator import __version__, assess
 from calculator.findings import NOT_ADDRESSED
+from calculator.notes import summary
 from sitebuild.paths import INDEX, KNOWN_ANSWER, SNAPSHOT, WORKER
 from sitebuild.runtime import sparse
 from tests.support.a11y import assert_no_axe_violations
@@ -842,3 +843,53 @@ def test_the_form_asks_in_the_contract_s_words_with_its_scope_above_and_what_it_
     foot = calc.locator("#calculator-not-addressed-result")
     expect(foot).to_have_text(FORM_WORDS["not addressed"])
     assert foot.bounding_box()["y"] > calc.locator(".result-rec").last.bounding_box()["y"]  # type: ignore[index]
+
+
+NOTES_CASES = [VIGNETTES[0], next(c for c in VIGNETTES if c["expected"]["late_bilateral"]), VIGNETTES[-1]]
+
+
+def expected_notes(page: Page, site_dir, findings: dict) -> str:
+    index = json.loads((site_dir / INDEX).read_text())
+    about = {"guideline": page.locator("#calculator-app").get_attribute("data-guideline"), "date": str(date.today())}
+    return summary(assess(findings), index, about)
+
+
+def test_copy_for_the_notes_puts_the_module_s_summary_on_the_clipboard(browser: Browser, base_url, site_dir):
+    context = browser.new_context(
+        viewport={"width": 768, "height": 1024},
+        service_workers="block",
+        permissions=["clipboard-read", "clipboard-write"],
+    )
+    watch = watch_context(context)
+    page = context.new_page()
+    open_calculator(page, base_url)
+    for case in NOTES_CASES:
+        answer(page, case["findings"])
+        expect_shows(page, case["findings"])
+        page.get_by_role("button", name="Copy for the notes").click()
+        expect(page.locator("#calculator-copied")).to_have_text("Copied for the notes: paste it into the record.")
+        assert page.evaluate("navigator.clipboard.readText()") == expected_notes(page, site_dir, case["findings"])
+        expect(page.locator("#calculator-notes-box")).to_be_hidden()
+    context.close()
+    assert watch.unexpected_errors() == [] and watch.policy_violations == []
+
+
+def test_where_the_clipboard_is_refused_the_summary_stands_selected_in_a_box(page: Page, base_url, site_dir):
+    page.add_init_script(
+        "Object.defineProperty(navigator.clipboard, 'writeText', "
+        "{value: () => Promise.reject(new DOMException('refused', 'NotAllowedError'))})"
+    )
+    open_calculator(page, base_url)
+    findings = NOTES_CASES[1]["findings"]
+    answer(page, findings)
+    expect_shows(page, findings)
+    page.get_by_role("button", name="Copy for the notes").click()
+    box = page.get_by_role("textbox", name=re.compile("The summary for the notes"))
+    expect(box).to_be_visible()
+    expect(box).to_be_focused()
+    expect(box).to_have_value(expected_notes(page, site_dir, findings))
+    assert box.evaluate("b => [b.selectionStart, b.selectionEnd] ") == [0, len(box.input_value())]
+    # A summary for earlier answers goes with them.
+    page.locator('[data-field="severe_deficit"]').get_by_role("radio", name="Yes").check()
+    expect(page.locator("#calculator-notes-box")).to_be_hidden()
+    expect(page.locator("#calculator-notes")).to_have_value("")

@@ -338,6 +338,11 @@
     const panel = root.querySelector("#guideline-panel");
     const summary = root.querySelector("#error-summary");
     const printButton = root.querySelector("#calculator-print");
+    const copyButton = root.querySelector("#calculator-copy");
+    const copied = root.querySelector("#calculator-copied");
+    const notesBox = root.querySelector("#calculator-notes-box");
+    const notesText = root.querySelector("#calculator-notes");
+    let siteIndex = null; // recommendations.json: the statements the notes quote
     const fields = [...form.querySelectorAll(".question")];
     const dateInputs = [...form.querySelectorAll("input[data-days-for]")];
     const site = new URL(root.dataset.root, location.href);
@@ -400,6 +405,7 @@
     function clearResults(message) {
       results.removeAttribute("aria-busy");
       printButton.hidden = true;
+      hideNotes();
       markPanel([]);
       delete root.dataset.results;
       body.replaceChildren(el("p", { className: "results-pending" }, message));
@@ -457,6 +463,7 @@
       );
       status.classList.add(`calculator-status--${a.headline.level}`);
       printButton.hidden = false;
+      copyButton.hidden = false;
       stampDate();
       root.dataset.results = String(latest);
       if (pendingScroll !== null) scrollTo(0, pendingScroll);
@@ -499,6 +506,40 @@
       }
     }
 
+    // "Copy for the notes": the module writes the summary of the answers on screen (the same request id, so a
+    // change meanwhile drops it); the clipboard takes it, or where the browser refuses, it stands selected in
+    // a box to copy by hand.
+    function copyNotes() {
+      const about = { guideline: root.dataset.guideline, date: isoDay(todayValue()) };
+      worker.postMessage({ id: latest, findings: collect(fields).findings, notes: { index: siteIndex, about } });
+    }
+
+    function showNotes(text) {
+      Promise.resolve()
+        .then(() => navigator.clipboard.writeText(text))
+        .then(
+          () => {
+            notesBox.hidden = true;
+            copied.textContent = "Copied for the notes: paste it into the record.";
+          },
+          () => {
+            notesText.value = text;
+            notesBox.hidden = false;
+            copied.textContent = "The clipboard could not be used: the summary is selected below, to copy.";
+            notesText.focus();
+            notesText.select();
+          },
+        );
+    }
+
+    // A summary shown or said for earlier answers goes with them.
+    function hideNotes() {
+      copyButton.hidden = true;
+      notesBox.hidden = true;
+      notesText.value = "";
+      copied.textContent = "";
+    }
+
     // The time for this patient has run out (or "New patient"): nothing kept, an empty form.
     function newPatient() {
       kept.forget();
@@ -527,6 +568,7 @@
       }
       body.replaceChildren(el("p", { className: "results-pending" }, "Assessing these answers\u2026"));
       printButton.hidden = true;
+      hideNotes();
       markPanel([]);
       delete root.dataset.results;
       results.setAttribute("aria-busy", "true");
@@ -550,6 +592,7 @@
         return update();
       }
       if (data.id !== latest) return; // newer answers are on their way
+      if (data.notes !== undefined) return showNotes(data.notes);
       if (data.errors) showErrors(data.errors);
       else if (data.assessment) showAssessment(data.assessment);
       else showFailure(data.failure ?? "no answer from the calculator");
@@ -597,6 +640,7 @@
         })
         .then((index) => {
           render = renderer(root, index);
+          siteIndex = index;
           panel.replaceChildren(...render.panel());
           update();
         })
@@ -669,6 +713,7 @@
         root.querySelector(`#${toggle.getAttribute("aria-controls")}`).hidden = !open;
       });
       printButton.addEventListener("click", () => window.print());
+      copyButton.addEventListener("click", copyNotes);
       // The browser may give this page back with answers of its own (from memory, or radio buttons, which
       // ignore autocomplete="off"): start from an empty form, then put back only what this tab kept, if it
       // is still fresh. A page kept whole in memory with its patient still fresh stays as it is.

@@ -1,4 +1,4 @@
-// The decision module in Pyodide, off the main thread: {id, findings} in, {id, assessment | errors | failure} out.
+// The decision module in Pyodide, off the main thread: {id, findings[, notes]} in, {id, assessment | notes | errors | failure} out.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
@@ -38,9 +38,11 @@ api.then( // once: {ready, timings} or {failed, retry}
   (error) => postMessage({ failed: String(error?.message ?? error), retry: path === "snapshot" }),
 );
 
-onmessage = async ({ data: { id, findings } }) => {
+onmessage = async ({ data: { id, findings, notes } }) => {
   try {
-    postMessage({ id, ...JSON.parse((await api).respond(JSON.stringify(findings))) });
+    const python = await api;
+    const reply = notes ? python.notes(JSON.stringify({ findings, ...notes })) : python.respond(JSON.stringify(findings));
+    postMessage({ id, ...JSON.parse(reply) });
   } catch (error) {
     postMessage({ id, failure: String(error?.message ?? error).trim().split("\n").at(-1) });
   }
