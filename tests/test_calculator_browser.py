@@ -850,7 +850,9 @@ NOTES_CASES = [VIGNETTES[0], next(c for c in VIGNETTES if c["expected"]["late_bi
 
 def expected_notes(page: Page, site_dir, findings: dict) -> str:
     index = json.loads((site_dir / INDEX).read_text())
-    about = {"guideline": page.locator("#calculator-app").get_attribute("data-guideline"), "date": str(date.today())}
+    guideline = page.locator("#calculator-app").get_attribute("data-guideline")
+    assert guideline
+    about = {"guideline": guideline, "date": str(date.today())}
     return summary(assess(findings), index, about)
 
 
