@@ -356,7 +356,8 @@ def recommendations(
             if not f.severe_deficit
             else plain(
                 "MRI done: no compression, by a disc herniation, of the nerve root that explains the foot drop, so "
-                "this guideline gives the severe deficit no urgency for decompression.",
+                "this guideline gives the severe deficit no urgency for decompression; compression from another "
+                "cause needs its own urgent management.",
                 RD.DIAGNOSIS_REVIEW,
                 RD.SEVERE,
             ),
@@ -364,7 +365,8 @@ def recommendations(
         R.NO_COMPRESSION_EMERGENCY: (
             s is Surgery.URGENT_EVALUATION,
             lambda: (
-                f"{flag_words(emergency_flags(f))}, with no nerve root compression by a disc herniation on MRI.",
+                "No nerve root compression by a disc herniation on MRI, with: "
+                f"{flag_words(emergency_flags(f))[:1].lower()}{flag_words(emergency_flags(f))[1:]}.",
                 (RD.NO_COMPRESSION_EMERGENCY,),
             ),
         ),

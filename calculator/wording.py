@@ -100,7 +100,7 @@ SHORT_SURGERY_WORDS: dict[Surgery, str] = {
     Surgery.SOON: "urgent decompression within hours to days",
     Surgery.REASONABLE: "surgery reasonable",
     Surgery.IF_MRI_CONFIRMS: "surgery reasonable if the MRI documents compression",
-    Surgery.NOT_NOW: "no surgical indication now",
+    Surgery.NOT_NOW: "no surgical indication",
 }
 
 FUSION_WORDS: dict[Fusion, str] = {
@@ -152,7 +152,7 @@ def mri_words(mri: Mri) -> str:
     return {
         Mri.NOT_DONE: "no MRI yet",
         Mri.COMPRESSION: "compression by a disc herniation documented on MRI",
-        Mri.NO_COMPRESSION: "MRI shows no compression by a disc herniation that explains the foot drop",
+        Mri.NO_COMPRESSION: "no compression by a disc herniation that explains the foot drop",
     }[mri]
 
 
@@ -168,7 +168,7 @@ def elective_conditions(f: Findings, late_severe: bool, general: bool = False) -
     ]
     words = [text for holds, text, _ in held if holds]
     readings = tuple(reading for holds, _, reading in held if holds and reading)
-    return "; ".join(words), readings
+    return (listed(words) if words else ""), readings
 
 
 def _findings_line(f: Findings, decision: Decision, if_severe: Decision | None) -> Line:
@@ -180,6 +180,7 @@ def _findings_line(f: Findings, decision: Decision, if_severe: Decision | None) 
         "cauda equina syndrome or its symptoms, present or suspected" if f.cauda_equina else "no cauda equina symptoms",
         "multiple level motor deficits" if f.multilevel_motor_deficit else "no multilevel motor deficit",
         "severe deficit (your judgement)" if f.severe_deficit else "deficit not judged severe",
+        "significant functional impairment" if f.functional_impairment else "no significant functional impairment",
         f"{day_words(f.days_since_onset)} since onset",
         *([f"dorsiflexion MRC grade {f.dorsiflexion_mrc}"] if f.dorsiflexion_mrc is not None else []),
         {
@@ -310,7 +311,8 @@ def _urgent_line(f: Findings, s: Surgery, late_bilateral: bool) -> Line | None:
     readings = ((RD.SEVERE,) if s is Surgery.SOON else ()) + ((RD.DOCUMENTED_COMPRESSION,) if not_done else ())
     text = SURGERY_WORDS[s] + (f", {ONCE}" if not_done else "")
     if late_bilateral:
-        text += ", if the surgeon judges that the 4-24 hours still apply (below)"
+        text += ", if the surgeon judges that the 4-24 hours still apply (below); otherwise at the surgeon's timing"
+        readings += (RD.BILATERAL_ONSET,)
     if f.cauda_equina and not_done:
         text += "; after the MRI, answer the cauda equina question again for what you then think"
     if s is Surgery.SOON:
@@ -398,7 +400,7 @@ def _approach_line(fus: Fusion, reasons: tuple[FusionReason, ...]) -> Line | Non
         return Line(f"{FUSION_WORDS[fus]}.", citations=DISCECTOMY_ALONE.citations)
     if fus is Fusion.CONSIDER:
         items = tuple(FUSION_CIRCUMSTANCES.items[FUSION_ITEM[reason]] for reason in reasons)
-        return Line(f"{FUSION_WORDS[fus]}:", items=items)
+        return Line(f"{FUSION_WORDS[fus]} for:", items=items)
     return None
 
 
@@ -483,6 +485,10 @@ def labels(
         "surgery": (
             f"{_evaluation(f)}: the MRI shows no nerve root compression by a disc herniation"
             if s is Surgery.URGENT_EVALUATION
+            else "No decision from this guideline: the cause is outside it"
+            if path is Pathway.OUTSIDE_GUIDELINE
+            else "The surgical decision waits on the MRI"
+            if s is Surgery.NOT_NOW and img is Imaging.IMMEDIATE
             else SURGERY_WORDS[s] + (f", {ONCE}" if s in TIMED_DECOMPRESSION and f.mri is Mri.NOT_DONE else "")
         ),
         "fusion": FUSION_WORDS[fus],

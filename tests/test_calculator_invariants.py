@@ -264,8 +264,10 @@ def card_line_readings(f, a, line):
     if text.startswith("Immediate MRI: a decompression for the severe deficit"):
         return ["severe"]
     if text.startswith("Urgent surgical decompression"):
-        return (["severe"] if a["surgery"] == "soon" else []) + (
-            ["documented-compression"] if f["mri"] == "not_done" else []
+        return (
+            (["severe"] if a["surgery"] == "soon" else [])
+            + (["documented-compression"] if f["mri"] == "not_done" else [])
+            + (["bilateral-onset"] if a["late_bilateral"] else [])
         )
     if text.startswith("Surgery is reasonable:") or text.startswith("If the MRI documents compression"):
         extra = ["persistent"] if f["course"] == "stable" else []

@@ -7,6 +7,7 @@
     document.querySelectorAll(`.${LINKED}`).forEach((el) => {
       el.classList.remove(LINKED);
       el.querySelector(".recommendation__badge")?.remove();
+      el.querySelector(".back-to-calculator")?.remove();
     });
     let id = location.hash.slice(1);
     try {
@@ -20,8 +21,8 @@
     const badge = document.createElement("strong");
     badge.className = "recommendation__badge";
     badge.textContent = fromCalculator ? "Recommended by the calculator: " : "Linked recommendation: ";
-    if (fromCalculator) badge.prepend(backToCalculator(), " ");
     target.prepend(badge);
+    if (fromCalculator) target.prepend(backToCalculator());
     target.classList.add(LINKED);
     target.setAttribute("tabindex", "-1");
     target.focus({ preventScroll: true });
