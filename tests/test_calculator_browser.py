@@ -741,24 +741,20 @@ def expect_the_same_patient(page: Page, entered: dict, scrolled: float) -> None:
     assert_no_finding_stored(page, PATIENT, days=DAYS)
 
 
-def test_back_from_the_guideline_gives_the_same_answers_result_and_scroll_position(page: Page, base_url):
+@pytest.mark.parametrize("way_back", ["Back", "the arrival page's link"])
+def test_the_round_trip_into_the_guideline_gives_the_same_answers_result_and_scroll_position(
+    page: Page, base_url, way_back
+):
     open_calculator(page, base_url)
     answer(page, PATIENT)
     expect_shows(page, PATIENT)
     entered = answers_on_screen(page)
     scrolled = read_a_statement_of_the_result(page)
-    page.go_back()
-    expect_the_same_patient(page, entered, scrolled)
-
-
-def test_the_arrival_page_s_link_back_to_the_calculator_gives_the_same_patient(page: Page, base_url):
-    open_calculator(page, base_url)
-    answer(page, PATIENT)
-    expect_shows(page, PATIENT)
-    entered = answers_on_screen(page)
-    scrolled = read_a_statement_of_the_result(page)
-    page.get_by_role("link", name="Back to the calculator").click()
-    expect(page).to_have_url(re.compile(r"/calculator/"))
+    if way_back == "Back":
+        page.go_back()
+    else:
+        page.get_by_role("link", name="Back to the calculator").click()
+        expect(page).to_have_url(re.compile(r"/calculator/"))
     expect_the_same_patient(page, entered, scrolled)
 
 
