@@ -66,7 +66,7 @@ def summary(assessment: Mapping[str, Any], index: Mapping[str, Any], about: Mapp
     marks = _Marks(index["readings"])
     h = assessment["headline"]
     out = [
-        f"{about['guideline']}. Calculator version {__version__}. Summary of {about['date']}.",
+        f"{about['guideline'].rstrip('.')}. Calculator version {__version__}. Summary of {about['date']}.",
         "",
         "Findings as entered:",
         *(f"- {q.label}: {_answer(q.name, assessment['findings'][q.name])}" for q in QUESTIONS),

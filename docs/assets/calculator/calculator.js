@@ -290,7 +290,11 @@
     }
     function forget() {
       clearTimeout(timer);
-      sessionStorage.removeItem(KEY);
+      try {
+        sessionStorage.removeItem(KEY);
+      } catch {
+        // Storage refused: nothing was kept.
+      }
     }
     function expireIn(ms, onExpire) {
       clearTimeout(timer);
@@ -299,6 +303,10 @@
     return {
       read,
       forget,
+      // The time left for kept answers, from when they were given (timers stop while a page sits in memory).
+      expireFrom(kept, onExpire) {
+        expireIn(limit - (Date.now() - kept.at), onExpire);
+      },
       // Every answer: what the form holds now, by input, and the clock starts again.
       keep(onExpire) {
         const values = {};
@@ -719,7 +727,7 @@
       // is still fresh. A page kept whole in memory with its patient still fresh stays as it is.
       addEventListener("pageshow", (event) => {
         const fresh = kept.read();
-        if (event.persisted && fresh) return;
+        if (event.persisted && fresh) return kept.expireFrom(fresh, newPatient);
         if (!fresh) kept.forget();
         form.reset();
         if (!fresh) return;
