@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from .assessment import (
     DECOMPRESSION,
+    ELECTIVE,
     EMERGENCY_FLAGS,
     FUSION_ITEM,
     RED_FLAG_ITEM,
@@ -55,6 +56,7 @@ from .wording import (
     in_days,
     labels,
     mri_words,
+    warns_in_title,
 )
 
 # MRC grades with no dorsiflexion against gravity. Reading `severe`: they only prompt the clinician with what a
@@ -207,7 +209,7 @@ def level(f: Findings, path: Pathway, img: Imaging, s: Surgery) -> Level:
     if (
         path is Pathway.URGENT
         or img is Imaging.IMMEDIATE
-        or (late_severe_deficit(f) and s in (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS))
+        or warns_in_title(late_severe_deficit(f), s)
         or (path is Pathway.OUTSIDE_GUIDELINE and (f.severe_deficit or f.multilevel_motor_deficit))
     ):
         return Level.URGENT
@@ -389,7 +391,7 @@ def recommendations(
         R.PITFALL_BILATERAL: (f.laterality is Laterality.BILATERAL, plain("Bilateral foot drop.")),
         R.MRI_DELAYED: (img in (Imaging.WITHIN_1_TO_4_WEEKS, Imaging.DUE_NOW), mri_delayed),
         R.SURGERY_ELECTIVE: (
-            s in (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS) or reassess is not None or not_met,
+            s in ELECTIVE or reassess is not None or not_met,
             elective,
         ),
         R.DELAYED_SURGERY: (
@@ -447,7 +449,7 @@ def timeline(f: Findings, path: Pathway, img: Imaging, s: Surgery, reassess: int
     if path not in TIMELINE_PATHWAYS:
         return None
     n = f.days_since_onset
-    elective = s in (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS) or reassess is not None
+    elective = s in ELECTIVE or reassess is not None
     clauses: list[str] = []
     readings: list[ReadingId] = []
     if f.mri is Mri.NOT_DONE and img is not Imaging.IMMEDIATE:
@@ -467,7 +469,7 @@ def timeline(f: Findings, path: Pathway, img: Imaging, s: Surgery, reassess: int
         marks.append(Mark(IMAGING_DUE.days, text, tuple(dict.fromkeys(readings)), n >= IMAGING_DUE.days))
     if elective:
         # For a late severe deficit the warning applies from day 28 already (reading `severe`): the mark says so.
-        severe = late_severe_deficit(f) and s in (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS)
+        severe = warns_in_title(late_severe_deficit(f), s)
         marks.append(
             Mark(
                 DELAYED_SURGERY_AFTER.days,

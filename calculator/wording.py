@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from .assessment import (
+    ELECTIVE,
     EMERGENCY_FLAGS,
     FUSION_ITEM,
     RED_FLAG_ITEM,
@@ -216,7 +217,7 @@ def _evaluation(f: Findings) -> str:
 
 def warns_in_title(late_severe: bool, s: Surgery) -> bool:
     """A late severe deficit with an elective indication carries the delayed-surgery warning in its title."""
-    return late_severe and s in (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS)
+    return late_severe and s in ELECTIVE
 
 
 def _title(
@@ -358,7 +359,7 @@ def _surgery_lines(
                 (RD.DIAGNOSIS_REVIEW, *((RD.SEVERE,) if f.severe_deficit else ())),
             )
         ]
-    if s in (Surgery.REASONABLE, Surgery.IF_MRI_CONFIRMS):
+    if s in ELECTIVE:
         conditions, readings = elective_conditions(f, late_severe)
         why = f"{day_words(f.days_since_onset)} since onset (from day {ELECTIVE_SURGERY_FROM.days}); {conditions}"
         all_readings = (RD.FOUR_TO_SIX_WEEKS, RD.DOCUMENTED_COMPRESSION, *readings)
