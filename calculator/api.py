@@ -1,6 +1,6 @@
 """The calculator's public entry points: dict in, dict out; JSON in, JSON out.
 
-The browser worker makes exactly one call per request, to `respond`.
+The browser worker makes exactly one call per request: to `respond_with_notes` (to `respond` for its self-check).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .findings import NOT_ADDRESSED, SCOPE, InvalidFindings, TooManyDigits, findings_to_dict, parse_findings
+from .marks import reading_marks
 from .notes import summary
 from .rules import assess_findings
 
@@ -17,14 +18,17 @@ from .rules import assess_findings
 def assess(findings: Mapping[str, Any]) -> dict[str, Any]:
     """The assessment for decoded findings; raises InvalidFindings on bad input.
 
-    The findings come back too, defaults filled in, so a printout shows what was assessed, and the scope
-    with what the guideline does not address, so that anything printed from it says so.
+    The findings come back too, defaults filled in, so a printout shows what was assessed; the scope
+    with what the guideline does not address, so that anything printed from it says so; and the order of
+    the reading marks (R1 is the first id), so that every view of it marks a reading alike.
     """
     parsed = parse_findings(findings)
+    result = assess_findings(parsed).to_dict()
     return {
-        **assess_findings(parsed).to_dict(),
+        **result,
         "findings": findings_to_dict(parsed),
         "scope": {"applies_to": SCOPE, "not_addressed": NOT_ADDRESSED},
+        "reading_marks": reading_marks(result),
     }
 
 
@@ -78,11 +82,12 @@ def respond(request: str) -> str:
         return json.dumps({"errors": problem.errors})
 
 
-def notes(request: str) -> str:
-    """One "Copy for the notes" request: {"findings", "index", "about"} in (`notes.summary` says what the last
-    two hold), {"notes": text} or {"errors": {...}} out."""
+def respond_with_notes(request: str) -> str:
+    """One browser request with its summary for the notes: {"findings", "index", "about"} in (`notes.summary`
+    says what the last two hold), {"assessment": ..., "notes": text} or {"errors": {...}} out."""
     try:
         data = json.loads(request)
-        return json.dumps({"notes": summary(assess(data["findings"]), data["index"], data["about"])})
+        assessment = assess(data["findings"])
+        return json.dumps({"assessment": assessment, "notes": summary(assessment, data["index"], data["about"])})
     except InvalidFindings as problem:
         return json.dumps({"errors": problem.errors})

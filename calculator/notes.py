@@ -8,10 +8,11 @@ generates from the guideline pages (their single source); no name or identifier 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .findings import NOT_ADDRESSED, QUESTIONS
+from .marks import mark
 
 DAGGER = "\u2020"
 
@@ -25,27 +26,9 @@ def _answer(name: str, value: Any) -> str:
     return "Not recorded" if value is None else str(value)
 
 
-class _Marks:
-    """Reading marks numbered in order of first use (R1, R2, ...), as compact as citations."""
-
-    def __init__(self, readings: Mapping[str, Mapping[str, Any]]) -> None:
-        self.readings = readings
-        self.used: list[str] = []
-
-    def __call__(self, ids: Sequence[str]) -> str:
-        for reading in ids:
-            if reading not in self.used:
-                self.used.append(reading)
-        marks = ", ".join(f"R{self.used.index(r) + 1}" for r in dict.fromkeys(ids))
-        return f" (calculator's reading {marks})" if ids else ""
-
-    def legend(self) -> list[str]:
-        return [f"R{i}: {self.readings[r]['title']}" for i, r in enumerate(self.used, 1)]
-
-
 def summary(assessment: Mapping[str, Any], index: Mapping[str, Any], about: Mapping[str, str]) -> str:
-    """The summary as plain text. `about` gives "guideline" (its title and version, as the site says them) and
-    "date" (the day of the summary, as the reader's device says it)."""
+    """The summary as plain text. `about` gives "guideline" (its title and version, as the site says them),
+    "date" (the day of the summary, as the reader's device says it) and "disclaimer" (the site's)."""
     # Read when called: the package sets its version after importing this module. (Imported at the top of
     # api.py, not lazily, so that the browser's memory snapshot holds it: its files are not restored.)
     from . import __version__
@@ -63,7 +46,12 @@ def summary(assessment: Mapping[str, Any], index: Mapping[str, Any], about: Mapp
         parts = data.get("parts") or [{"text": data["text"], "citations": data["citations"]}]
         return "".join(p["text"] + cite(p["citations"]) for p in parts) + marks(data["readings"])
 
-    marks = _Marks(index["readings"])
+    order = assessment["reading_marks"]
+
+    def marks(ids: Sequence[str]) -> str:
+        shown = ", ".join(mark(order, r) for r in dict.fromkeys(ids))
+        return f" (calculator's reading{'s' if len(set(ids)) > 1 else ''} {shown})" if ids else ""
+
     h = assessment["headline"]
     out = [
         f"{about['guideline'].rstrip('.')}. Calculator version {__version__}. Summary of {about['date']}.",
@@ -75,6 +63,7 @@ def summary(assessment: Mapping[str, Any], index: Mapping[str, Any], about: Mapp
         line(h["findings"]),
         "What to do now:",
         *(f"- {line(now)}" for now in h["now"]),
+        *_timeline(assessment["timeline"], cite, marks),
         "",
         f"Recommendations ({len(assessment['recommendations'])}):",
     ]
@@ -90,9 +79,26 @@ def summary(assessment: Mapping[str, Any], index: Mapping[str, Any], about: Mapp
     if assessment["prognosis"]:
         p = assessment["prognosis"]
         out += ["", p["introduction"], *(f"- {s['text']}{cite(s['citations'])}" for s in p["statements"])]
-    if marks.used:
+    if order:
         out += ["", "The calculator's readings of the guideline (its own, not the guideline's words):"]
-        out += marks.legend()
+        out += [f"{mark(order, r)}: {index['readings'][r]['title']}" for r in order]
     if daggers:
         out += ["", index["unverified_legend"]]
-    return "\n".join([*out, "", NOT_ADDRESSED]) + "\n"
+    return "\n".join([*out, "", NOT_ADDRESSED, about["disclaimer"]]) + "\n"
+
+
+def _timeline(
+    timeline: Mapping[str, Any] | None, cite: Callable[[Sequence[int]], str], marks: Callable[[Sequence[str]], str]
+) -> list[str]:
+    """The day line in words, as the screen says it under the card."""
+    if not timeline:
+        return []
+    return [
+        "",
+        f"Today: day {timeline['day']} since onset.",
+        *(
+            f"- Day {m['day']}: {m['text']}{cite(m['citations'])}{marks(m['readings'])}"
+            + (" - reached." if m["reached"] else ".")
+            for m in timeline["marks"]
+        ),
+    ]

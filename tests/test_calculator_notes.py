@@ -14,10 +14,16 @@ from sitebuild.paths import INDEX
 from tests.support.sources import shown_citations
 from tests.support.vignettes import VIGNETTES
 
-ABOUT = {"guideline": "Treatment of Foot Drop Due to Disc Herniation. Version 9.9.9", "date": "2026-12-01"}
-CASES = [c for c in VIGNETTES if c["expected"]["pathway"] in ("emergency", "outside_guideline")][:2] + [
-    c for c in VIGNETTES if "mrc_prompt" in c["expected"]
-][:2]
+ABOUT = {
+    "guideline": "Treatment of Foot Drop Due to Disc Herniation. Version 9.9.9",
+    "date": "2026-12-01",
+    "disclaimer": "Supports and does not replace clinical judgement.",
+}
+CASES = (
+    [c for c in VIGNETTES if c["expected"]["pathway"] in ("emergency", "outside_guideline")][:2]
+    + [c for c in VIGNETTES if "mrc_prompt" in c["expected"]][:2]
+    + [c for c in VIGNETTES if assess(c["findings"])["timeline"]][:2]
+)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +58,14 @@ def test_the_summary_gives_the_findings_the_card_and_each_statement_with_its_own
             for item in entry["items"]:
                 assert f"   - {cited(item['text'], item['citations'])}" in lines
         assert any(line.startswith(f"   Why: {rec['reason']}") for line in lines)
-    assert lines[-1] == NOT_ADDRESSED
+    if a["timeline"]:
+        today = lines.index(f"Today: day {case['findings']['days_since_onset']} since onset.")
+        for n, mark in enumerate(a["timeline"]["marks"], today + 1):
+            assert lines[n].startswith(f"- Day {mark['day']}: {cited(mark['text'], mark['citations'])}")
+            assert lines[n].endswith(" - reached." if mark["reached"] else ".")
+    else:
+        assert "Today: day" not in text
+    assert lines[-2:] == [NOT_ADDRESSED, ABOUT["disclaimer"]]
 
 
 def as_noted(line: dict) -> str:
@@ -65,17 +78,28 @@ def line_in(text: str, start: str) -> str:
     return next(line for line in text.splitlines() if line.lstrip("- ").startswith(start))
 
 
-def test_every_line_that_rests_on_readings_carries_marks_the_legend_names_in_words(index):
+def test_every_line_that_rests_on_readings_carries_the_module_s_marks_and_the_legend_names_them_in_words(index):
     a = assess(next(c for c in VIGNETTES if c["expected"]["late_bilateral"])["findings"])
     text = summary(a, index, ABOUT)
     legend = text.split("The calculator's readings of the guideline (its own, not the guideline's words):\n")[1]
     named = dict(re.findall(r"^(R\d+): (.+)$", legend, re.MULTILINE))
-    used = [r for line in a["headline"]["now"] for r in line["readings"]] + [
+    # One mark for each reading shown, numbered as the module numbers them for the screen.
+    assert named == {f"R{n}": index["readings"][r]["title"] for n, r in enumerate(a["reading_marks"], 1)}
+    shown = [r for line in a["headline"]["now"] for r in line["readings"]] + [
         r for rec in a["recommendations"] for r in rec["readings"]
     ]
-    assert sorted(named.values()) == sorted(
-        {index["readings"][r]["title"] for r in used + a["headline"]["title_readings"]}
-    )
+    assert set(a["reading_marks"]) == set(shown + a["headline"]["title_readings"])
     late = line_in(text, "The guideline gives 4-24 hours for bilateral")
-    mark = next(m for m, title in named.items() if title == index["readings"]["bilateral-onset"]["title"])
-    assert late.endswith(f"(calculator's reading {mark})")
+    assert late.endswith(f"(calculator's reading R{a['reading_marks'].index('bilateral-onset') + 1})")
+
+
+def test_reading_marks_are_numbered_in_the_order_the_card_shows_them():
+    a = assess(next(c for c in VIGNETTES if c["expected"]["late_bilateral"])["findings"])
+    h = a["headline"]
+    first_shown = [
+        *h["title_readings"],
+        *h["findings"]["readings"],
+        *(r for line in h["now"] for r in line["readings"]),
+    ]
+    assert a["reading_marks"][: len(set(first_shown))] == list(dict.fromkeys(first_shown))
+    assert len(a["reading_marks"]) == len(set(a["reading_marks"]))
