@@ -10,6 +10,7 @@ from playwright.sync_api import Page, Route, expect
 
 from calculator import assess
 from calculator.findings import QUESTION_BY_NAME
+from calculator.marks import mark
 from tests.support.sources import shown_citations
 
 READY_TIMEOUT_MS = 60_000
@@ -128,13 +129,39 @@ def expect_shows(page: Page, findings: dict) -> None:
     expect(reasons).to_have_text([r["reason"] for r in expected["recommendations"]])
     ids = page.locator(".result-rec").evaluate_all("nodes => nodes.map(n => n.id.replace('result-', ''))")
     assert ids == [r["id"] for r in expected["recommendations"]]
-    # Every reason that rests on a reading links to that reading's entry, and to nothing else.
+    # Every reason that rests on a reading carries that reading's mark, linking to its entry, and nothing else.
     reading_links = page.locator(".result-rec").evaluate_all(
-        "nodes => nodes.map(n => [...n.querySelectorAll('.result-rec__reason a')].map(a => a.href))"
+        "nodes => nodes.map(n => [...n.querySelectorAll('.result-rec__reason a')].map(a => [a.textContent, a.href]))"
     )
-    assert [[urlparse(href).path + "#" + urlparse(href).fragment for href in links] for links in reading_links] == [
-        [f"/readings/#{reading}" for reading in r["readings"]] for r in expected["recommendations"]
+    order = expected["reading_marks"]
+    assert [
+        [(text, urlparse(href).path + "#" + urlparse(href).fragment) for text, href in links] for links in reading_links
+    ] == [
+        [(mark(order, reading), f"/readings/#{reading}") for reading in dict.fromkeys(r["readings"])]
+        for r in expected["recommendations"]
     ]
+
+    # Each card line and day mark carries the marks of its own readings, and the title its own.
+    def marks_of(lines: list[dict]) -> list[str]:
+        return [
+            " " + "".join(mark(order, r) for r in dict.fromkeys(line["readings"])) if line["readings"] else ""
+            for line in lines
+        ]
+
+    shown_marks = "ns => ns.map(n => n.querySelector(':scope > .reading-marks')?.textContent ?? '')"
+    assert page.locator(".result-now > li").evaluate_all(shown_marks) == marks_of(expected["headline"]["now"])
+    if expected["timeline"]:
+        marked = page.locator(".day-line__text li").evaluate_all(shown_marks)
+        assert marked == ["", *marks_of(expected["timeline"]["marks"])]
+    if expected["headline"]["title_readings"]:
+        expect(page.locator(".care-card__title-sources .reading-marks")).to_have_text(
+            marks_of([{"readings": expected["headline"]["title_readings"]}])[0]
+        )
+    # The legend names each mark once, in the module's order, by the reading's title.
+    legend = page.locator(".reading-legend li")
+    expect(legend).to_have_count(len(order))
+    if order:
+        expect(legend).to_have_text([re.compile(rf"^{mark(order, r)}: ") for r in order])
     headline = expected["headline"]
     expect(page.locator(".care-card__label")).to_have_text(headline["label"])
     expect(page.locator(".care-card__title")).to_have_text(headline["title"])

@@ -1,4 +1,4 @@
-// The decision module in Pyodide, off the main thread: {id, findings[, notes]} in, {id, assessment | notes | errors | failure} out.
+// The decision module in Pyodide, off the main thread: {id, findings[, notes]} in, {id, assessment[, notes] | errors | failure} out.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
@@ -41,7 +41,7 @@ api.then( // once: {ready, timings} or {failed, retry}
 onmessage = async ({ data: { id, findings, notes } }) => {
   try {
     const python = await api;
-    const reply = notes ? python.notes(JSON.stringify({ findings, ...notes })) : python.respond(JSON.stringify(findings));
+    const reply = notes ? python.respond_with_notes(JSON.stringify({ findings, ...notes })) : python.respond(JSON.stringify(findings));
     postMessage({ id, ...JSON.parse(reply) });
   } catch (error) {
     postMessage({ id, failure: String(error?.message ?? error).trim().split("\n").at(-1) });
