@@ -869,3 +869,28 @@ def test_where_the_clipboard_is_refused_the_summary_stands_selected_in_a_box(pag
     page.locator('[data-field="severe_deficit"]').get_by_role("radio", name="Yes").check()
     expect(page.locator("#calculator-notes-box")).to_be_hidden()
     expect(page.locator("#calculator-notes")).to_have_value("")
+
+
+def test_reading_marks_are_as_short_as_citation_numbers_and_said_as_readings_with_one_legend_under_them(
+    calc: Page, base_url
+):
+    findings = next(c for c in VIGNETTES if c["expected"]["late_bilateral"])["findings"]
+    answer(calc, findings)
+    expect_shows(calc, findings)
+    order = assess(findings)["reading_marks"]
+    marks = calc.locator("#results-body .reading-mark").evaluate_all(
+        "ns => ns.map(n => [n.textContent, n.getAttribute('aria-label'), n.href])"
+    )
+    assert len(marks) >= len(order) > 2
+    for text, label, href in marks:
+        reading = order[int(text.removeprefix("R")) - 1]
+        assert re.fullmatch(r"R\d{1,2}", text) and label == f"calculator's reading {text}"
+        assert href == f"{base_url}readings/#{reading}"
+    # Beside its statement a line's marks take a few characters, whatever the readings' titles.
+    for line in calc.locator(".result-now > li:has(.reading-marks), .result-rec__reason:has(.reading-marks)").all():
+        shown = line.locator(":scope > .reading-marks").text_content() or ""
+        assert len(shown.strip()) <= 3 * len(shown.split("R")) < len(line.text_content() or "") / 4, shown
+    legend = calc.locator(".reading-legend")
+    expect(legend).to_have_count(1)
+    expect(legend.locator("li")).to_have_count(len(order))
+    assert legend.evaluate("n => n.previousElementSibling.matches('.result-recs, .result-prognosis')")
