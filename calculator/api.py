@@ -12,16 +12,21 @@ from typing import Any
 from .findings import NOT_ADDRESSED, SCOPE, InvalidFindings, TooManyDigits, findings_to_dict, parse_findings
 from .marks import reading_marks
 from .notes import summary
+from .questionnaire import findings_from_response
 from .rules import assess_findings
 
 
 def assess(findings: Mapping[str, Any]) -> dict[str, Any]:
-    """The assessment for decoded findings; raises InvalidFindings on bad input.
+    """The assessment for decoded findings, or for a QuestionnaireResponse to the calculator's Questionnaire
+    (`questionnaire.py`); raises InvalidFindings on bad input.
 
     The findings come back too, defaults filled in, so a printout shows what was assessed; the scope
     with what the guideline does not address, so that anything printed from it says so; and the order of
     the reading marks (R1 is the first id), so that every view of it marks a reading alike.
     """
+    # A QuestionnaireResponse to the published Questionnaire gives its findings; plain findings have no resourceType.
+    if isinstance(findings, Mapping) and "resourceType" in findings:
+        findings = findings_from_response(findings)
     parsed = parse_findings(findings)
     result = assess_findings(parsed).to_dict()
     return {

@@ -1,4 +1,5 @@
-"""Command line: `python -m calculator assess FILE|-` and `python -m calculator schema`."""
+"""Command line: `python -m calculator assess FILE|-` (findings or a QuestionnaireResponse) and
+`python -m calculator schema`."""
 
 from __future__ import annotations
 
@@ -32,8 +33,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "for one patient's findings.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    assess_cmd = commands.add_parser("assess", help="print the assessment of a JSON file of findings")
-    assess_cmd.add_argument("file", help="JSON file of findings, or - for standard input")
+    assess_cmd = commands.add_parser(
+        "assess", help="print the assessment of a JSON file of findings, or of a FHIR QuestionnaireResponse"
+    )
+    assess_cmd.add_argument("file", help="JSON file of findings or a QuestionnaireResponse, or - for standard input")
     commands.add_parser("schema", help="print the JSON Schema of the findings")
     args = parser.parse_args(argv)
 

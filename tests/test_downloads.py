@@ -102,15 +102,18 @@ def test_the_service_worker_precaches_each_file_the_app_needs_once_with_the_hash
     assert found, "sw.js lists no files"
     listed: dict[str, str] = json.loads(found.group(1))
     every_file = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
-    # Not for the app: .gz (how the server sends a file), source maps, sitemaps, the zip and test cases.
+    # Not for the app: .gz (how the server sends a file), source maps, sitemaps, the zip and test cases; the
+    # FHIR artifacts are, for the health-IT page offline.
+    kept = {PDF, "downloads/foot-drop-questionnaire.json", "downloads/foot-drop-plandefinition.json"}
     expected = {
         f
         for f in every_file
         if f != "sw.js"
         and not f.endswith((".gz", ".map"))
         and Path(f).name != "sitemap.xml"
-        and (not f.startswith("downloads/") or f == PDF)
+        and (not f.startswith("downloads/") or f in kept)
     }
+    assert "downloads/foot-drop-questionnaire.json" in listed
     assert set(listed) == expected  # each page once: no folder URLs beside their index.html
     assert SNAPSHOT.as_posix() in listed and PDF in listed and any(f.endswith(".whl") for f in listed)
     for path, digest in listed.items():
@@ -134,6 +137,8 @@ def test_the_offline_copy_holds_every_page_and_the_handout_but_no_runtime(unpack
         PDF,
         "search/search_index.js",
         "assets/javascripts/iframe-worker-shim.js",
+        "health-it.html",
+        "downloads/foot-drop-questionnaire.json",
     ):
         assert (unpacked / name).is_file(), name
     assert not (unpacked / "assets/pyodide").exists() and not (unpacked / "sw.js").exists()

@@ -11,6 +11,9 @@
     <!-- md:calculator-form -->         the calculator's form, generated from its JSON Schema
     <!-- md:build-info -->              the version and build date
     <!-- md:offline-copy -->            the offline copy on this device: its date, size, and a Remove button
+    <!-- md:keep-rule -->               how long the calculator keeps a patient's answers, and where
+    <!-- md:fhir-artifacts -->          the FHIR artifacts: file, canonical URL, version
+    <!-- md:fhir-mapping -->            how a QuestionnaireResponse's answers map to findings
 
 The checks and renderers are `sitebuild.pages`; this file only adapts them to MkDocs' events. It
 writes `site/recommendations.json` and the test cases' JSON download.
@@ -28,7 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitebuild import flowchart, service_worker, test_cases
+from sitebuild import fhir, flowchart, service_worker, test_cases
 from sitebuild.facts import build_info
 from sitebuild.form import keep_rule, render_form
 from sitebuild.guideline import DAGGER, SHORTCODE, SHORTCODES, parse_cite, unverified_legend
@@ -75,6 +78,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         "build-info": lambda args: build_info(),
         "offline-copy": lambda args: service_worker.about_panel(),
         "keep-rule": lambda args: keep_rule(),
+        "fhir-artifacts": lambda args: fhir.artifacts(root),
+        "fhir-mapping": lambda args: fhir.response_mapping(),
     }
 
     assert handlers.keys() == SHORTCODES  # the scan refuses any other, with its file and line

@@ -19,7 +19,7 @@ from .paths import REFERENCES_PAGE
 # Every shortcode the `shortcodes` hook renders; the scan fails the build on any other, with its line.
 SHORTCODES = frozenset(
     ("cite", "rec", "rec-start", "rec-end", "statement", "references", "readings", "flowchart", "test-cases")
-    + ("calculator-form", "build-info", "offline-copy", "keep-rule")
+    + ("calculator-form", "build-info", "offline-copy", "keep-rule", "fhir-artifacts", "fhir-mapping")
 )
 SHORTCODE = re.compile(r"<!--\s*md:([\w-]+)(.*?)-->")
 CITE_ARGS = re.compile(r"^\s*[1-9]\d*(\s*,\s*[1-9]\d*)*\s*$")

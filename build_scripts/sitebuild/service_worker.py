@@ -14,12 +14,13 @@ import jinja2
 
 from .csp import META_NAME, SECURITY_HEADERS, response_policy
 from .facts import build_date
-from .paths import ABOUT_COPY, DOWNLOADS, PDF, SERVICE_WORKER, SKIP_WAITING
+from .paths import ABOUT_COPY, DOWNLOADS, PRECACHED_DOWNLOADS, SERVICE_WORKER, SKIP_WAITING
 
 TEMPLATES = Path(__file__).parent / "templates"
 CACHE_PREFIX = "foot-drop-guideline-"
 CACHE = CACHE_PREFIX + "files"  # one cache; each entry keyed by its content hash
-# Not for the app: transport copies (.gz), source maps, sitemaps, and the downloads but the PDF.
+# Not for the app: transport copies (.gz), source maps, sitemaps, and the downloads but the PDF and the
+# FHIR artifacts.
 LEFT_OUT_SUFFIXES = (".gz", ".map")
 LEFT_OUT_NAMES = ("sitemap.xml",)
 # An installed copy older than this says so on every page: the guideline may have changed since.
@@ -33,7 +34,7 @@ def precache_list(site: Path) -> dict[str, str]:
         rel = path.relative_to(site).as_posix()
         if rel == SERVICE_WORKER.as_posix() or rel.endswith(LEFT_OUT_SUFFIXES) or path.name in LEFT_OUT_NAMES:
             continue
-        if rel.startswith(DOWNLOADS) and rel != PDF.as_posix():
+        if rel.startswith(DOWNLOADS) and rel not in {p.as_posix() for p in PRECACHED_DOWNLOADS}:
             continue
         files[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
     return files

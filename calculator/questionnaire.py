@@ -1,0 +1,205 @@
+"""The form's questions as an HL7 FHIR R4 Questionnaire (SDC style), and a QuestionnaireResponse to it read
+back as findings.
+
+Both follow from `QUESTIONS`, the form's own questions: the linkIds are the field names; the texts, hints and
+option labels are the form's words. Standard library only, like the rest of the module, so a response is
+read the same way on CPython and in the browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from enum import Enum
+from typing import Any
+
+from .findings import QUESTION_BY_NAME, QUESTIONS, InvalidFindings, Question
+
+# An identifier, not an address: it names the artifact wherever it is published.
+CANONICAL = "https://foot-drop-guideline.example/fhir/Questionnaire/foot-drop"
+CODE_SYSTEM = "https://foot-drop-guideline.example/fhir/CodeSystem/foot-drop-answers"
+# A qualifier is asked only when the finding it qualifies is present (its enableWhen). Alone it changes
+# nothing in the rules: the fusion circumstances need both (guideline section "Surgical Approach").
+QUALIFIES = {"chronic_axial_pain": "recurrent_herniation", "significant_preoperative_axial_pain": "heavy_manual_labor"}
+_ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
+_MIN = "http://hl7.org/fhir/StructureDefinition/minValue"
+_MAX = "http://hl7.org/fhir/StructureDefinition/maxValue"
+
+
+def _version() -> str:
+    # Read when called: the package sets its version after importing its modules.
+    from . import __version__
+
+    return __version__
+
+
+def canonical() -> str:
+    """The canonical reference a response gives: the URL and this calculator's version."""
+    return f"{CANONICAL}|{_version()}"
+
+
+def _code(value: Any) -> str:
+    return str(value.value if isinstance(value, Enum) else value)
+
+
+def _item(question: Question) -> dict[str, Any]:
+    item: dict[str, Any] = {"linkId": question.name, "text": question.label}
+    if question.kind is bool:
+        item["type"] = "boolean"
+        if question.default is not None:
+            item["initial"] = [{"valueBoolean": question.default}]
+    elif question.options:  # the enums, and the MRC grade as coded options (a renderer may hide a 0)
+        item["type"] = "choice"
+        item["answerOption"] = [
+            {"valueCoding": {"system": CODE_SYSTEM, "code": _code(value), "display": label}}
+            | ({"initialSelected": True} if question.default is not None and value == question.default else {})
+            for value, label in question.options
+        ]
+    else:
+        item["type"] = "integer"
+        item["extension"] = [
+            {"url": _MIN, "valueInteger": question.minimum},
+            {"url": _MAX, "valueInteger": question.maximum},
+        ]
+    if question.required:
+        item["required"] = True
+    if question.name in QUALIFIES:
+        item["enableWhen"] = [{"question": QUALIFIES[question.name], "operator": "=", "answerBoolean": True}]
+    if question.hint:
+        item["item"] = [
+            {
+                "linkId": f"{question.name}.hint",
+                "text": question.hint,
+                "type": "display",
+                "extension": [{"url": _ITEM_CONTROL, "valueCodeableConcept": {"coding": [{"code": "help"}]}}],
+            }
+        ]
+    return item
+
+
+def questionnaire() -> dict[str, Any]:
+    """The Questionnaire resource: the form's groups and questions, in the form's order."""
+    groups: dict[str, list[Question]] = {}
+    for question in QUESTIONS:
+        groups.setdefault(question.group, []).append(question)
+    return {
+        "resourceType": "Questionnaire",
+        "id": "foot-drop",
+        "url": CANONICAL,
+        "version": _version(),
+        "name": "FootDropDueToDiscHerniation",
+        "title": "Treatment of foot drop due to disc herniation: findings",
+        "status": "active",
+        "subjectType": ["Patient"],
+        "item": [
+            {"linkId": f"group-{n}", "text": group, "type": "group", "item": [_item(q) for q in questions]}
+            for n, (group, questions) in enumerate(groups.items(), 1)
+        ],
+    }
+
+
+def _answered(items: Any, where: str) -> Iterator[tuple[str, Any]]:
+    """Every (linkId, item) of a response, groups opened; InvalidFindings for what is not an item list."""
+    if not isinstance(items, list):
+        raise InvalidFindings({where: "item must be a list"})
+    for item in items:
+        if not isinstance(item, Mapping) or not isinstance(item.get("linkId"), str):
+            raise InvalidFindings({where: "every item needs a linkId"})
+        if item["linkId"].startswith("group-") and item["linkId"] not in QUESTION_BY_NAME:
+            yield from _answered(item.get("item", []), item["linkId"])
+        else:
+            yield item["linkId"], item
+
+
+def _value(question: Question, answer: Any) -> Any:
+    """The finding an answer gives, or ValueError saying what the question takes."""
+    if not isinstance(answer, Mapping) or len([k for k in answer if k.startswith("value")]) != 1:
+        raise ValueError("each answer needs exactly one value[x]")
+    if question.kind is bool:
+        if not isinstance(answer.get("valueBoolean"), bool):
+            raise ValueError("must be answered with valueBoolean (true or false)")
+        return answer["valueBoolean"]
+    if not question.options:
+        value = answer.get("valueInteger")
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError("must be answered with valueInteger")
+        return value
+    coding = answer.get("valueCoding")
+    codes = {_code(value): value for value, _ in question.options}
+    if not isinstance(coding, Mapping) or coding.get("system") != CODE_SYSTEM or coding.get("code") not in codes:
+        shown = ", ".join(f'"{c}"' for c in codes)
+        raise ValueError(f"must be answered with valueCoding of system {CODE_SYSTEM}, code one of {shown}")
+    return _code(codes[coding["code"]]) if question.kind is not int else codes[coding["code"]]
+
+
+def findings_from_response(response: Mapping[str, Any]) -> dict[str, Any]:
+    """The findings a QuestionnaireResponse to `questionnaire()` gives, or InvalidFindings naming each linkId
+    (or "questionnaire", "resourceType") that is wrong. Questions left unanswered are left out, so that the
+    findings' own check says which are required."""
+    if response.get("resourceType") != "QuestionnaireResponse":
+        raise InvalidFindings({"resourceType": "must be QuestionnaireResponse"})
+    if response.get("questionnaire") != canonical():
+        raise InvalidFindings({"questionnaire": f"must be {canonical()} (this calculator's Questionnaire and version)"})
+    errors: dict[str, str] = {}
+    findings: dict[str, Any] = {}
+    seen: set[str] = set()
+    for link_id, item in _answered(response.get("item", []), "item"):
+        question = QUESTION_BY_NAME.get(link_id)
+        if question is None:
+            errors[link_id[:40]] = "unknown linkId"
+            continue
+        if link_id in seen:
+            errors[link_id] = "is answered more than once"
+            continue
+        seen.add(link_id)
+        answers = item.get("answer", [])
+        if not isinstance(answers, list) or len(answers) > 1:
+            errors[link_id] = "has more than one answer (it takes one)"
+            continue
+        if not answers:
+            continue
+        try:
+            findings[link_id] = _value(question, answers[0])
+        except ValueError as problem:
+            errors[link_id] = str(problem)
+    for qualifier, qualified in QUALIFIES.items():
+        if qualifier in findings and findings.get(qualified) is not True:
+            errors[qualifier] = f"is answered, but its enableWhen hides it ({qualified} is not true)"
+    if errors:
+        raise InvalidFindings(errors)
+    return findings
+
+
+def response_from_findings(findings: Mapping[str, Any]) -> dict[str, Any]:
+    """A completed QuestionnaireResponse giving these (valid) findings: the inverse of findings_from_response,
+    for examples and tests. A finding not given (or None) is left unanswered; a qualifier whose qualified
+    finding is not true is left out, as its enableWhen hides it."""
+
+    def answer(question: Question, value: Any) -> dict[str, Any]:
+        if question.kind is bool:
+            return {"valueBoolean": value}
+        if not question.options:
+            return {"valueInteger": value}
+        label = next(text for option, text in question.options if _code(option) == _code(value))
+        return {"valueCoding": {"system": CODE_SYSTEM, "code": _code(value), "display": label}}
+
+    def shown(question: Question) -> bool:
+        qualified = QUALIFIES.get(question.name)
+        return findings.get(question.name) is not None and (qualified is None or findings.get(qualified) is True)
+
+    groups = questionnaire()["item"]
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": canonical(),
+        "status": "completed",
+        "item": [
+            {
+                "linkId": group["linkId"],
+                "item": [
+                    {"linkId": q["linkId"], "answer": [answer(QUESTION_BY_NAME[q["linkId"]], findings[q["linkId"]])]}
+                    for q in group["item"]
+                    if shown(QUESTION_BY_NAME[q["linkId"]])
+                ],
+            }
+            for group in groups
+        ],
+    }
