@@ -91,7 +91,7 @@ def respond_with_notes(request: str) -> str:
     """One browser request with its summary for the notes: {"findings", "index", "about"} in (`notes.summary`
     says what the last two hold), {"assessment": ..., "notes": text} or {"errors": {...}} out."""
     try:
-        data = json.loads(request)
+        data = decode(request)  # the same strict reading as `respond`: a key given twice is an error
         assessment = assess(data["findings"])
         return json.dumps({"assessment": assessment, "notes": summary(assessment, data["index"], data["about"])})
     except InvalidFindings as problem:

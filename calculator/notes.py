@@ -49,7 +49,7 @@ def summary(assessment: Mapping[str, Any], index: Mapping[str, Any], about: Mapp
     order = assessment["reading_marks"]
 
     def marks(ids: Sequence[str]) -> str:
-        shown = ", ".join(mark(order, r) for r in dict.fromkeys(ids))
+        shown = ", ".join(mark(order, r) for r in sorted(set(ids), key=order.index))  # ascending, as citations
         return f" (calculator's reading{'s' if len(set(ids)) > 1 else ''} {shown})" if ids else ""
 
     h = assessment["headline"]

@@ -17,7 +17,8 @@ from pypdf import PdfReader
 
 from calculator import __version__, assess
 from calculator.notes import summary
-from sitebuild.paths import INDEX, KNOWN_ANSWER, SNAPSHOT, WORKER
+from calculator.readings import READING_BY_ID, ReadingId
+from sitebuild.paths import INDEX, KNOWN_ANSWER, ROOT, SNAPSHOT, WORKER
 from sitebuild.runtime import sparse
 from tests.support.a11y import assert_no_axe_violations
 from tests.support.browser import Watch, watch_context
@@ -825,7 +826,10 @@ def expected_notes(page: Page, site_dir, findings: dict) -> str:
     index = json.loads((site_dir / INDEX).read_text())
     app = page.locator("#calculator-app")
     guideline, disclaimer = app.get_attribute("data-guideline"), app.get_attribute("data-disclaimer")
-    assert guideline and disclaimer
+    # The site's title, this calculator's version and the site's disclaimer, as mkdocs.yml and the package say.
+    config = dict(re.findall(r"^(site_name|copyright): (.+)$", (ROOT / "mkdocs.yml").read_text(), re.M))
+    assert guideline and guideline.startswith(f"{config['site_name']}. Version {__version__}")
+    assert disclaimer and disclaimer == config["copyright"]
     about = {"guideline": guideline, "date": str(date.today()), "disclaimer": disclaimer}
     return summary(assess(findings), index, about)
 
@@ -844,8 +848,17 @@ def test_copy_for_the_notes_puts_the_module_s_summary_on_the_clipboard(browser: 
         expect_shows(page, case["findings"])
         page.get_by_role("button", name="Copy for the notes").click()
         expect(page.locator("#calculator-copied")).to_have_text("Copied for the notes: paste it into the record.")
-        assert page.evaluate("navigator.clipboard.readText()") == expected_notes(page, site_dir, case["findings"])
+        notes = expected_notes(page, site_dir, case["findings"])
+        assert page.evaluate("navigator.clipboard.readText()") == notes
         expect(page.locator("#calculator-notes-box")).to_be_hidden()
+        # The printout is the same text, and goes with the answers it belongs to.
+        assert page.locator("#calculator-printout").text_content() == notes
+    changed = {**NOTES_CASES[-1]["findings"], "severe_deficit": not NOTES_CASES[-1]["findings"]["severe_deficit"]}
+    page.locator('[data-field="severe_deficit"]').get_by_role(
+        "radio", name="Yes" if changed["severe_deficit"] else "No"
+    ).check()
+    expect_shows(page, changed)
+    assert page.locator("#calculator-printout").text_content() == expected_notes(page, site_dir, changed)
     context.close()
     assert watch.unexpected_errors() == [] and watch.policy_violations == []
 
@@ -886,11 +899,29 @@ def test_reading_marks_are_as_short_as_citation_numbers_and_said_as_readings_wit
         reading = order[int(text.removeprefix("R")) - 1]
         assert re.fullmatch(r"R\d{1,2}", text) and label == f"calculator's reading {text}"
         assert href == f"{base_url}readings/#{reading}"
-    # Beside its statement a line's marks take a few characters, whatever the readings' titles.
-    for line in calc.locator(".result-now > li:has(.reading-marks), .result-rec__reason:has(.reading-marks)").all():
-        shown = line.locator(":scope > .reading-marks").text_content() or ""
-        assert len(shown.strip()) <= 3 * len(shown.split("R")) < len(line.text_content() or "") / 4, shown
+    # Beside its statement a line's marks take a few characters: no reading's title is on any line of the card.
+    titles = [READING_BY_ID[ReadingId(r)].title for r in order]
+    for line in calc.locator(".result-now > li, .result-rec__reason, .day-line__text li, .care-card__findings").all():
+        words = line.text_content() or ""
+        assert not [t for t in titles if t in words], words
+        shown = line.locator(":scope > .reading-marks").all_text_contents()
+        assert all(len(m.strip()) <= 3 * m.count("R") for m in shown), shown
+    # Numbered in the order the page shows them: each new mark is the next number.
+    first_seen = list(dict.fromkeys(m for m, _, _ in marks))
+    assert first_seen == [f"R{n}" for n in range(1, len(order) + 1)]
     legend = calc.locator(".reading-legend")
     expect(legend).to_have_count(1)
     expect(legend.locator("li")).to_have_count(len(order))
     assert legend.evaluate("n => n.previousElementSibling.matches('.result-recs, .result-prognosis')")
+
+
+def test_answers_given_before_the_page_s_scripts_have_loaded_are_kept_and_assessed(page: Page, base_url):
+    held: list[Route] = []
+    page.route("**/assets/calculator/app.js", lambda route: held.append(route))
+    with page.expect_request("**/assets/calculator/app.js"):
+        page.goto(base_url + "calculator/")
+    answer(page, REQUIRED)
+    assert len(held) == 1
+    held[0].continue_()
+    expect_shows(page, REQUIRED)
+    assert "calculator-answers" in kept_in_session(page)

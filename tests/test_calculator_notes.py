@@ -8,6 +8,7 @@ import re
 import pytest
 
 from calculator import __version__, assess
+from calculator.api import respond_with_notes
 from calculator.findings import NOT_ADDRESSED, QUESTIONS
 from calculator.notes import summary
 from sitebuild.paths import INDEX
@@ -103,3 +104,19 @@ def test_reading_marks_are_numbered_in_the_order_the_card_shows_them():
     ]
     assert a["reading_marks"][: len(set(first_shown))] == list(dict.fromkeys(first_shown))
     assert len(a["reading_marks"]) == len(set(a["reading_marks"]))
+
+
+def test_the_browser_s_request_gives_the_assessment_with_its_summary_and_refuses_what_respond_refuses(index):
+    findings = CASES[0]["findings"]
+    reply = json.loads(respond_with_notes(json.dumps({"findings": findings, "index": index, "about": ABOUT})))
+    assert reply == {"assessment": assess(findings), "notes": summary(assess(findings), index, ABOUT)}
+    # A key given twice is refused, as in `respond`, not silently the last one.
+    request = json.dumps({"findings": findings, "index": index, "about": ABOUT})
+    twice = request.replace('"findings": {', '"findings": {"laterality": "bilateral", ', 1)
+    assert json.loads(respond_with_notes(twice)) == {"errors": {"laterality": "is given more than once"}}
+    bad = json.loads(
+        respond_with_notes(
+            json.dumps({"findings": {**findings, "days_since_onset": -1}, "index": index, "about": ABOUT})
+        )
+    )
+    assert bad == {"errors": {"days_since_onset": "must be from 0 to 3650"}}

@@ -11,6 +11,7 @@ from playwright.sync_api import Page, Route, expect
 from calculator import assess
 from calculator.findings import QUESTION_BY_NAME
 from calculator.marks import mark
+from calculator.readings import READING_BY_ID, ReadingId
 from tests.support.sources import shown_citations
 
 READY_TIMEOUT_MS = 60_000
@@ -137,14 +138,16 @@ def expect_shows(page: Page, findings: dict) -> None:
     assert [
         [(text, urlparse(href).path + "#" + urlparse(href).fragment) for text, href in links] for links in reading_links
     ] == [
-        [(mark(order, reading), f"/readings/#{reading}") for reading in dict.fromkeys(r["readings"])]
+        [(mark(order, reading), f"/readings/#{reading}") for reading in sorted(set(r["readings"]), key=order.index)]
         for r in expected["recommendations"]
     ]
 
     # Each card line and day mark carries the marks of its own readings, and the title its own.
     def marks_of(lines: list[dict]) -> list[str]:
         return [
-            " " + "".join(mark(order, r) for r in dict.fromkeys(line["readings"])) if line["readings"] else ""
+            " " + "".join(mark(order, r) for r in sorted(set(line["readings"]), key=order.index))
+            if line["readings"]
+            else ""
             for line in lines
         ]
 
@@ -161,7 +164,12 @@ def expect_shows(page: Page, findings: dict) -> None:
     legend = page.locator(".reading-legend li")
     expect(legend).to_have_count(len(order))
     if order:
-        expect(legend).to_have_text([re.compile(rf"^{mark(order, r)}: ") for r in order])
+        expect(legend).to_have_text([f"{mark(order, r)}: {READING_BY_ID[ReadingId(r)].title}" for r in order])
+        hrefs = legend.locator("a").evaluate_all("ns => ns.map(a => new URL(a.href).pathname + new URL(a.href).hash)")
+        assert hrefs == [f"/readings/#{r}" for r in order]
+    # The findings line carries its readings' marks too, when it has any.
+    findings_marks = page.locator(".care-card__findings > .reading-marks")
+    expect(findings_marks).to_have_count(1 if expected["headline"]["findings"]["readings"] else 0)
     headline = expected["headline"]
     expect(page.locator(".care-card__label")).to_have_text(headline["label"])
     expect(page.locator(".care-card__title")).to_have_text(headline["title"])

@@ -12,7 +12,8 @@ import { notesControls } from "./notes.js";
 import { guidelinePanel } from "./panel.js";
 import { keepStatusOffResults } from "./status-line.js";
 
-export function start(root) {
+// `answered`: the clinician answered before the app had loaded; those answers stay.
+export function start(root, answered = false) {
   const form = root.querySelector("#calculator-form");
   const status = root.querySelector("#calculator-status");
   const results = root.querySelector("#calculator-results");
@@ -164,8 +165,14 @@ export function start(root) {
   }
 
   // The browser may have put answers of its own into the form (radio buttons ignore autocomplete="off"):
-  // start from an empty form, then put back only what this tab kept, if it is still fresh.
+  // start from an empty form, then put back only what this tab kept, if it is still fresh. Answers the
+  // clinician gave while the app loaded are kept instead, as if given now.
   function restoreKept() {
+    if (answered) {
+      dates.refill();
+      kept.keep();
+      return;
+    }
     const fresh = kept.read();
     if (!fresh) kept.forget();
     form.reset();

@@ -29,8 +29,17 @@
     root.querySelector("#calculator-form").inert = true;
     return;
   }
-  import(new URL("app.js", document.currentScript.src).href).then(
-    (app) => app.start(root),
-    (error) => say("failed", "The calculator could not load. ", `Why: its scripts could not be loaded (${error.message}). The guideline text does not need the calculator: read its pages or the `),
-  );
+  // Answers given before the app has loaded are the clinician's: the app keeps them rather than reset the form.
+  let answered = false;
+  const early = () => { answered = true; };
+  root.addEventListener("input", early);
+  root.addEventListener("change", early);
+  const failed = (error) => say("failed", "The calculator could not load. ", `Why: ${error.message}. The guideline text does not need the calculator: its pages are in the navigation, and so is the `);
+  import(new URL("app.js", document.currentScript.src).href)
+    .then((app) => {
+      root.removeEventListener("input", early);
+      root.removeEventListener("change", early);
+      app.start(root, answered);
+    })
+    .catch(failed);
 })();

@@ -30,9 +30,15 @@ export function marker(index, site) {
   // Said as "calculator's reading R1", so a screen reader never takes it for a citation; the legend names it.
   function readingMarks(ids) {
     if (!ids.length) return null;
-    // Apart by their own width (a touch target each), not by commas.
-    const links = [...new Set(ids)].map((id) =>
-      el("a", { href: new URL(index.readings[id].url, site).href, className: "reading-mark", ariaLabel: `calculator's reading ${markOf(id)}` }, markOf(id)),
+    // In ascending order, like citation numbers; apart by their own width (a touch target each), not by commas.
+    // The legend's entry describes each, so a screen reader can have the reading's title too.
+    const links = [...new Set(ids)].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((id) =>
+      el("a", {
+        href: new URL(index.readings[id].url, site).href,
+        className: "reading-mark",
+        ariaLabel: `calculator's reading ${markOf(id)}`,
+        ariaDescribedby: `reading-legend-${markOf(id)}`,
+      }, markOf(id)),
     );
     return el("sup", { className: "reading-marks" }, " ", ...links);
   }
@@ -46,7 +52,7 @@ export function marker(index, site) {
       el("h3", { id: "reading-legend-title" }, "The calculator's readings"),
       el("p", {}, "Lines marked R1, R2\u2026 rest on these readings of the guideline: the calculator's own, not the guideline's words."),
       el("ul", {}, ...order.map((id) =>
-        el("li", {}, el("strong", {}, `${markOf(id)}: `), el("a", { href: new URL(index.readings[id].url, site).href }, index.readings[id].title)),
+        el("li", { id: `reading-legend-${markOf(id)}` }, el("strong", {}, `${markOf(id)}: `), el("a", { href: new URL(index.readings[id].url, site).href }, index.readings[id].title)),
       )),
     );
   }

@@ -1,6 +1,7 @@
 // The summary for the notes, which the module writes with each assessment: "Copy for the notes" puts it on
 // the clipboard (or, where the browser refuses, it stands selected in a box to copy by hand), and the
 // printout is that same text.
+import { el } from "./dom.js";
 
 export function notesControls(root) {
   const copyButton = root.querySelector("#calculator-copy");
@@ -11,8 +12,8 @@ export function notesControls(root) {
   const printout = root.querySelector("#calculator-printout");
   let current = "";
 
-  function refused() {
-    text.value = current;
+  function refused(summary) {
+    text.value = summary;
     box.hidden = false;
     copied.textContent = "The clipboard could not be used: the summary is selected below, to copy.";
     text.focus();
@@ -21,16 +22,17 @@ export function notesControls(root) {
 
   // Called in the click itself: WebKit lets a page write to the clipboard only while handling the gesture.
   function copy() {
+    const summary = current; // the text of the click, whatever changes before the browser answers
     let writing;
     try {
-      writing = navigator.clipboard.writeText(current);
+      writing = navigator.clipboard.writeText(summary);
     } catch (error) {
       writing = Promise.reject(error); // no clipboard at all (an insecure context)
     }
     writing.then(() => {
       box.hidden = true;
       copied.textContent = "Copied for the notes: paste it into the record.";
-    }, refused);
+    }, () => refused(summary));
   }
 
   copyButton.addEventListener("click", copy);
@@ -39,7 +41,9 @@ export function notesControls(root) {
   return {
     show(notes) {
       current = notes;
-      printout.textContent = notes;
+      // On paper the result line stands out (the same words, bold and larger), so an emergency cannot be missed.
+      printout.replaceChildren(...notes.split(/(?<=\n)/).map((line) =>
+        line.startsWith("Result (") ? el("strong", { className: "calculator-printout__result" }, line) : line));
       copyButton.hidden = false;
       printButton.hidden = false;
     },
