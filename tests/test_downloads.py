@@ -33,7 +33,7 @@ SOURCE_LINES = [
 SECTIONS = [
     page_title(p)
     for p in NAV_PAGES
-    if p not in ("index.md", "calculator.md", "readings.md", "test-cases.md", "about.md")
+    if p not in ("index.md", "calculator.md", "readings.md", "test-cases.md", "about.md", "health-it.md")
 ]
 
 
@@ -86,6 +86,21 @@ def test_the_handout_has_every_section_in_order_numbered_recommendations_and_eve
         assert re.search(rf"Reference {ref['number']} Status: {ref['status']}", text), ref["number"]
     for absent in ("Reset all answers", "Open the calculator", "Type to start searching", "Skip to content"):
         assert absent not in text
+
+
+def test_the_handout_s_links_go_inside_it_or_to_other_hosts_never_to_the_build_s_own_server(handout):
+    reader, _ = handout
+    inside, uris = 0, []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A")
+            if action and "/URI" in action:
+                uris.append(str(action["/URI"]))
+            elif annotation.get("/Dest"):
+                inside += 1
+    assert inside > 20  # every citation number goes to its reference in the handout
+    assert uris and all(uri.startswith("https://") for uri in uris), uris
 
 
 def test_every_page_links_to_the_handout(site_dir):

@@ -15,8 +15,8 @@ from sitebuild.facts import build_info
 from sitebuild.guideline import load_references
 from sitebuild.handout import Section, handout_html, print_handout
 
-# A form has no place on paper; the test cases are data for implementers, published as JSON too.
-LEFT_OUT = {"calculator.md", "test-cases.md"}
+# A form has no place on paper; the test cases and the FHIR artifacts are for implementers, as files.
+LEFT_OUT = {"calculator.md", "test-cases.md", "health-it.md"}
 
 order: list[str] = []  # src_uri of each page for paper, in navigation order
 sections: dict[str, Section] = {}

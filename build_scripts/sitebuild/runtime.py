@@ -14,6 +14,7 @@ import argparse
 import base64
 import gzip
 import hashlib
+import os
 import shutil
 import struct
 import subprocess
@@ -105,6 +106,9 @@ def wheel_sources_digest() -> str:
     return digest.hexdigest()
 
 
+WHEEL_EPOCH = 315532800  # 1980-01-01 UTC: the wheel's file times, and the snapshot's clock
+
+
 def build_wheel(site: Path, reuse: bool = False) -> Path:
     """The calculator as a pure py3-none-any wheel (pyodide-build needs Python 3.12+, so `build`).
     With `reuse`, a wheel already in `site` built from the same sources is kept."""
@@ -114,11 +118,14 @@ def build_wheel(site: Path, reuse: bool = False) -> Path:
         return dest
     dest.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
+        # Its files dated 1980-01-01 (the zip format's first day), not by the commit: the same sources give
+        # the same wheel, and so the same snapshot, whatever else a deploy changes.
         subprocess.run(
             [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", tmp, str(ROOT)],
             check=True,
             capture_output=True,
             text=True,
+            env={**os.environ, "SOURCE_DATE_EPOCH": str(WHEEL_EPOCH)},
         )
         wheels = list(Path(tmp).glob("calculator-*-py3-none-any.whl"))
         if [w.name for w in wheels] != [dest.name]:
@@ -135,14 +142,30 @@ def build_wheel(site: Path, reuse: bool = False) -> Path:
 # restored worker needs neither), snapshot the memory, and gzip it for the trip back (mostly zeros).
 # The wheel is unpacked by Python from a file, not by loadPackage: a snapshot may hold no reference to a
 # JavaScript object, and loadPackage leaves one.
+# The page's randomness and clocks are fixed first, so that the same runtime and wheel give the same bytes
+# (and an unchanged build costs a tablet nothing): Python's hash secret and random state, and the files'
+# times, are otherwise new at each boot. Every device restores this one snapshot, so they share that state
+# anyway; nothing in the calculator draws on it. With the clock stopped, a new folder looks unchanged to the
+# import system: its caches are cleared before the import.
 MAKE_SNAPSHOT = """
-async ([indexURL, wheel]) => {
+async ([indexURL, wheel, now]) => {
+  let state = 0x2545f491;
+  Object.defineProperty(crypto, "getRandomValues", { value: (array) => {
+    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    for (let i = 0; i < bytes.length; i++) {
+      state ^= state << 13; state ^= state >>> 17; state ^= state << 5; bytes[i] = state;  // xorshift32
+    }
+    return array;
+  } });
+  Date.now = () => now;  // the wheel's date
+  performance.now = () => 0;
   const { loadPyodide } = await import(indexURL + "pyodide.mjs");
   const pyodide = await loadPyodide({ indexURL, _makeSnapshot: true });
   pyodide.FS.writeFile("/tmp/calculator.whl", new Uint8Array(await (await fetch(wheel)).arrayBuffer()));
   pyodide.runPython(
     "import site, zipfile\\n" +
     "zipfile.ZipFile('/tmp/calculator.whl').extractall(site.getsitepackages()[0])\\n" +
+    "import importlib; importlib.invalidate_caches()\\n" +
     "import calculator.api"
   );
   const gzipped = new Response(
@@ -162,7 +185,9 @@ def make_snapshot(site: Path) -> Path:
     hook writes its .gz)."""
     with page_on_served_site(site) as (page, base):
         open_blank_page(page, base)
-        encoded = page.evaluate(MAKE_SNAPSHOT, [f"{base}{PYODIDE_DIR.as_posix()}/", base + WHEEL.as_posix()])
+        encoded = page.evaluate(
+            MAKE_SNAPSHOT, [f"{base}{PYODIDE_DIR.as_posix()}/", base + WHEEL.as_posix(), WHEEL_EPOCH * 1000]
+        )
     (site / SNAPSHOT).write_bytes(sparse(gzip.decompress(base64.b64decode(encoded))))
     return site / SNAPSHOT
 
