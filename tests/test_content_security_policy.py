@@ -62,6 +62,9 @@ def test_each_page_states_a_strict_policy_first_in_head_and_the_server_repeats_i
     assert header == {**policy, "script-src": script_src, "frame-ancestors": ["'none'"]}
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "no-referrer"
+    # No hint that makes a browser prefetch a page: Firefox prefetches rel=next, which the policy blocks
+    # with a console error on every page (the Firefox run itself belongs to the engines work).
+    assert not re.search(r'<link rel="(?:prev|next|prefetch|prerender)"', body.decode())
 
 
 def test_only_the_calculators_worker_may_compile_webassembly_other_scripts_get_the_worker_policy(base_url):

@@ -8,11 +8,11 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from sitebuild.csp import with_policy
+from sitebuild.csp import with_policy, without_prefetch_hints
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return output if config.extra["build"]["offline_copy"] else with_policy(output)
+    return output if config.extra["build"]["offline_copy"] else with_policy(without_prefetch_hints(output))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

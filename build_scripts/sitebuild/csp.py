@@ -102,6 +102,15 @@ def page_policy(page: str) -> str:
     return serialize({**PAGE, "script-src": " ".join([PAGE["script-src"], *hashes])})
 
 
+_PREFETCH_HINT = re.compile(r'\n?<link rel="(?:prev|next)" href="[^"]*">')
+
+
+def without_prefetch_hints(page: str) -> str:
+    """The page without the theme's rel=prev/next links: Firefox prefetches the "next" page, which the policy
+    (default-src 'none') rightly blocks, with a console error on every page. Nothing else reads them."""
+    return _PREFETCH_HINT.sub("", page)
+
+
 def with_policy(page: str) -> str:
     """The page with its policy first in <head>: it governs only what comes after it."""
     head = re.search(r"<head(\s[^>]*)?>", page)
