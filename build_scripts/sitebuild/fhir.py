@@ -1,5 +1,5 @@
-"""The computable guideline: the FHIR R4 Questionnaire (and the PlanDefinition, once the module holds it),
-generated from `calculator/`, checked, and written into the site's downloads.
+"""The computable guideline: the FHIR R4 Questionnaire and PlanDefinition, generated from `calculator/`,
+checked, and written into the site's downloads.
 
 Checked twice, because each check misses what the other catches:
 - structurally, by `fhir.resources`' R4B models (R4B matches R4 for Questionnaire, QuestionnaireResponse and
@@ -15,14 +15,18 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from fhir.resources.R4B.plandefinition import PlanDefinition
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhirpathpy import evaluate
 from pydantic import ValidationError
 
+from calculator import __version__
 from calculator.findings import QUESTION_BY_NAME
-from calculator.questionnaire import QUALIFIES, questionnaire
+from calculator.plandefinition import CANONICAL as PLAN_CANONICAL
+from calculator.plandefinition import plan_definition
+from calculator.questionnaire import CANONICAL, QUALIFIES, questionnaire
 
-from .paths import QUESTIONNAIRE
+from .paths import INDEX, PLAN_DEFINITION, QUESTIONNAIRE
 
 # Invariants of R4's Questionnaire that its models leave unchecked, each as the specification words it,
 # evaluated on every item (que-1, -6, -11, -12) or on the whole resource (que-2, and enableWhen's target).
@@ -94,9 +98,18 @@ def questionnaire_problems(resource: Mapping[str, Any]) -> list[str]:
     return problems
 
 
-def _published() -> list[tuple[str, Path, dict[str, Any]]]:
-    """Each artifact the site publishes: its title, where it goes, and the resource."""
-    return [("Questionnaire (SDC style): the findings", QUESTIONNAIRE, questionnaire())]
+def _published() -> list[tuple[str, Path, str]]:
+    """Each artifact the site publishes: its title, where it goes, and its canonical URL."""
+    return [
+        ("Questionnaire (SDC style): the findings", QUESTIONNAIRE, CANONICAL),
+        ("PlanDefinition (ECA rules): the recommendations", PLAN_DEFINITION, PLAN_CANONICAL),
+    ]
+
+
+def _write(site: Path, path: Path, resource: Mapping[str, Any]) -> Path:
+    (site / path).parent.mkdir(parents=True, exist_ok=True)
+    (site / path).write_text(json.dumps(resource, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return site / path
 
 
 def write_questionnaire(site: Path) -> Path:
@@ -105,10 +118,23 @@ def write_questionnaire(site: Path) -> Path:
     problems = questionnaire_problems(resource)
     if problems:
         raise ValueError("The FHIR Questionnaire is not valid:\n  " + "\n  ".join(problems))
-    path = site / QUESTIONNAIRE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(resource, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return path
+    return _write(site, QUESTIONNAIRE, resource)
+
+
+def write_plan_definition(site: Path) -> Path:
+    """The PlanDefinition into the site's downloads, its actions linked to the statements and readings on the
+    site by URLs relative to the file (the site has no fixed address); ValueError when it is not valid R4."""
+    index = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    up = "../" * PLAN_DEFINITION.as_posix().count("/")
+    statements = index["recommendations"]
+    urls = {rid: up + entry["url"] for rid, entry in statements.items() if entry["kind"] == "guideline"}
+    readings = {entry["url"].partition("#")[0] for entry in index["readings"].values()}
+    resource = plan_definition(urls, up + readings.pop())
+    try:
+        PlanDefinition.model_validate(resource)
+    except ValidationError as problem:
+        raise ValueError(f"The FHIR PlanDefinition is not valid: {problem}") from None
+    return _write(site, PLAN_DEFINITION, resource)
 
 
 def _kind(item: Mapping[str, Any]) -> str:
@@ -140,7 +166,7 @@ def response_mapping() -> str:
 def artifacts(root: str) -> str:
     """The page's table of the published artifacts: file, canonical URL, version."""
     rows = ["| artifact | file | canonical URL | version |", "|---|---|---|---|"]
-    for title, path, resource in _published():
+    for title, path, url in _published():
         link = f'<a href="{root}{path.as_posix()}" download>{path.name}</a>'
-        rows.append(f"| {title} | {link} | `{resource['url']}` | `{resource['version']}` |")
+        rows.append(f"| {title} | {link} | `{url}` | `{__version__}` |")
     return "\n".join(rows)
