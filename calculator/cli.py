@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 
@@ -47,7 +48,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         assessment = assess(decode(_read(args.file)))
     except InvalidFindings as problem:
         for name, message in problem.errors.items():
-            print(f"error: {name}: {message}", file=sys.stderr)
+            # One line per problem: a name from the input shows its control characters escaped, never as lines.
+            shown = re.sub(r"[\x00-\x1f\x7f]", lambda c: repr(c.group())[1:-1], str(name))
+            print(f"error: {shown}: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(json.dumps(assessment, indent=2))
     return 0

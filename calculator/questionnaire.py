@@ -21,6 +21,7 @@ CODE_SYSTEM = "https://foot-drop-guideline.example/fhir/CodeSystem/foot-drop-ans
 # nothing in the rules: the fusion circumstances need both (guideline section "Surgical Approach").
 QUALIFIES = {"chronic_axial_pain": "recurrent_herniation", "significant_preoperative_axial_pain": "heavy_manual_labor"}
 _ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
+_ITEM_CONTROL_CODES = "http://hl7.org/fhir/questionnaire-item-control"
 _MIN = "http://hl7.org/fhir/StructureDefinition/minValue"
 _MAX = "http://hl7.org/fhir/StructureDefinition/maxValue"
 
@@ -70,7 +71,12 @@ def _item(question: Question) -> dict[str, Any]:
                 "linkId": f"{question.name}.hint",
                 "text": question.hint,
                 "type": "display",
-                "extension": [{"url": _ITEM_CONTROL, "valueCodeableConcept": {"coding": [{"code": "help"}]}}],
+                "extension": [
+                    {
+                        "url": _ITEM_CONTROL,
+                        "valueCodeableConcept": {"coding": [{"system": _ITEM_CONTROL_CODES, "code": "help"}]},
+                    }
+                ],
             }
         ]
     return item
@@ -97,23 +103,51 @@ def questionnaire() -> dict[str, Any]:
     }
 
 
-def _answered(items: Any, where: str) -> Iterator[tuple[str, Any]]:
-    """Every (linkId, item) of a response, groups opened; InvalidFindings for what is not an item list."""
-    if not isinstance(items, list):
-        raise InvalidFindings({where: "item must be a list"})
-    for item in items:
-        if not isinstance(item, Mapping) or not isinstance(item.get("linkId"), str):
-            raise InvalidFindings({where: "every item needs a linkId"})
-        if item["linkId"].startswith("group-") and item["linkId"] not in QUESTION_BY_NAME:
-            yield from _answered(item.get("item", []), item["linkId"])
-        else:
-            yield item["linkId"], item
+def _items(node: Mapping[str, Any], where: str) -> list[Mapping[str, Any]]:
+    items = node.get("item", [])
+    if not isinstance(items, list) or not all(
+        isinstance(i, Mapping) and isinstance(i.get("linkId"), str) for i in items
+    ):
+        raise InvalidFindings({where: "item must be a list of items, each with a linkId"})
+    return items
+
+
+def _answered(response: Mapping[str, Any], errors: dict[str, str]) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every (linkId, item) of a question answered in the response, in the Questionnaire's own shape: each
+    question directly in its group, each group at the top. A response of another shape is refused, linkId by
+    linkId, rather than read otherwise than a PlanDefinition over `item.item` would read it."""
+    group_of = {q["linkId"]: g["linkId"] for g in questionnaire()["item"] for q in g["item"]}
+    groups_seen: set[str] = set()
+    for group in _items(response, "item"):
+        name = group["linkId"]
+        if name not in set(group_of.values()):
+            errors[name[:40]] = f"must be inside its group {group_of[name]}" if name in group_of else "unknown linkId"
+            continue
+        if name in groups_seen:
+            errors[name] = "is given more than once"
+            continue
+        groups_seen.add(name)
+        if "answer" in group:
+            errors[name] = "is a group: it takes no answer"
+        for item in _items(group, name):
+            link_id = item["linkId"]
+            if group_of.get(link_id) != name:
+                errors[link_id[:40]] = f"belongs to {group_of[link_id]}" if link_id in group_of else "unknown linkId"
+            elif "item" in item:
+                errors[link_id] = "is a question: it holds no items"
+            else:
+                yield link_id, item
+
+
+_ANSWER_KEYS = {"id", "extension"}
+_CODING_KEYS = {"system", "code", "display"}
 
 
 def _value(question: Question, answer: Any) -> Any:
     """The finding an answer gives, or ValueError saying what the question takes."""
-    if not isinstance(answer, Mapping) or len([k for k in answer if k.startswith("value")]) != 1:
-        raise ValueError("each answer needs exactly one value[x]")
+    values = [k for k in answer if k.startswith("value")] if isinstance(answer, Mapping) else []
+    if len(values) != 1 or not set(answer) - set(values) <= _ANSWER_KEYS:
+        raise ValueError("each answer needs exactly one value[x] (and nothing else but id and extension)")
     if question.kind is bool:
         if not isinstance(answer.get("valueBoolean"), bool):
             raise ValueError("must be answered with valueBoolean (true or false)")
@@ -124,11 +158,20 @@ def _value(question: Question, answer: Any) -> Any:
             raise ValueError("must be answered with valueInteger")
         return value
     coding = answer.get("valueCoding")
-    codes = {_code(value): value for value, _ in question.options}
-    if not isinstance(coding, Mapping) or coding.get("system") != CODE_SYSTEM or coding.get("code") not in codes:
+    codes = {_code(value): (value, label) for value, label in question.options}
+    code = coding.get("code") if isinstance(coding, Mapping) else None
+    if (
+        not isinstance(coding, Mapping)
+        or coding.get("system") != CODE_SYSTEM
+        or not isinstance(code, str)
+        or code not in codes
+    ):
         shown = ", ".join(f'"{c}"' for c in codes)
         raise ValueError(f"must be answered with valueCoding of system {CODE_SYSTEM}, code one of {shown}")
-    return _code(codes[coding["code"]]) if question.kind is not int else codes[coding["code"]]
+    value, label = codes[code]
+    if not set(coding) <= _CODING_KEYS or coding.get("display", label) != label:
+        raise ValueError(f'its valueCoding holds only system, code and display, the display "{label}" or none')
+    return _code(value) if question.kind is not int else value
 
 
 def findings_from_response(response: Mapping[str, Any]) -> dict[str, Any]:
@@ -139,20 +182,23 @@ def findings_from_response(response: Mapping[str, Any]) -> dict[str, Any]:
         raise InvalidFindings({"resourceType": "must be QuestionnaireResponse"})
     if response.get("questionnaire") != canonical():
         raise InvalidFindings({"questionnaire": f"must be {canonical()} (this calculator's Questionnaire and version)"})
+    # Only a finished response is a patient's findings.
+    if response.get("status") not in ("completed", "amended"):
+        raise InvalidFindings({"status": 'must be "completed" or "amended"'})
     errors: dict[str, str] = {}
     findings: dict[str, Any] = {}
     seen: set[str] = set()
-    for link_id, item in _answered(response.get("item", []), "item"):
-        question = QUESTION_BY_NAME.get(link_id)
-        if question is None:
-            errors[link_id[:40]] = "unknown linkId"
-            continue
+    for link_id, item in _answered(response, errors):
+        question = QUESTION_BY_NAME[link_id]
         if link_id in seen:
             errors[link_id] = "is answered more than once"
             continue
         seen.add(link_id)
         answers = item.get("answer", [])
-        if not isinstance(answers, list) or len(answers) > 1:
+        if not isinstance(answers, list):
+            errors[link_id] = "answer must be a list"
+            continue
+        if len(answers) > 1:
             errors[link_id] = "has more than one answer (it takes one)"
             continue
         if not answers:
@@ -201,5 +247,6 @@ def response_from_findings(findings: Mapping[str, Any]) -> dict[str, Any]:
                 ],
             }
             for group in groups
+            if any(shown(QUESTION_BY_NAME[q["linkId"]]) for q in group["item"])  # FHIR JSON has no empty lists
         ],
     }

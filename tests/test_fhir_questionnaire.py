@@ -136,8 +136,8 @@ def answer_of(response: dict, link_id: str) -> dict:
     return next(i for g in response["item"] for i in g["item"] if i["linkId"] == link_id)
 
 
-def add_item(response: dict, item: dict) -> None:
-    response["item"][-1]["item"].append(item)
+def add_item(response: dict, item: dict, group: int = -1) -> None:
+    response["item"][group]["item"].append(item)
 
 
 BAD_RESPONSES: dict[str, tuple[Callable[[dict], Any], str]] = {
@@ -158,7 +158,7 @@ BAD_RESPONSES: dict[str, tuple[Callable[[dict], Any], str]] = {
         "error: severe_deficit: has more than one answer",
     ),
     "one question answered twice": (
-        lambda r: add_item(r, {"linkId": "severe_deficit", "answer": [{"valueBoolean": True}]}),
+        lambda r: add_item(r, {"linkId": "severe_deficit", "answer": [{"valueBoolean": True}]}, group=1),
         "error: severe_deficit: is answered more than once",
     ),
     "a wrong value type": (
@@ -177,6 +177,51 @@ BAD_RESPONSES: dict[str, tuple[Callable[[dict], Any], str]] = {
         lambda r: answer_of(r, "course").pop("answer"),
         "error: course: is required",
     ),
+    # Another shape than the Questionnaire's would be read otherwise by a PlanDefinition over item.item.
+    "a question outside its group": (
+        lambda r: r["item"].append({"linkId": "instability", "answer": [{"valueBoolean": True}]}),
+        "error: instability: must be inside its group group-4",
+    ),
+    "a question in another group": (
+        lambda r: add_item(r, {"linkId": "instability", "answer": [{"valueBoolean": True}]}, group=0),
+        "error: instability: belongs to group-4",
+    ),
+    "an answer to a group": (
+        lambda r: r["item"][0].update(answer=[{"valueBoolean": True}]),
+        "error: group-1: is a group: it takes no answer",
+    ),
+    "an unknown group": (
+        lambda r: r["item"].append({"linkId": "group-99", "item": []}),
+        "error: group-99: unknown linkId",
+    ),
+    "items inside a question": (
+        lambda r: answer_of(r, "course").update(item=[{"linkId": "severe_deficit"}]),
+        "error: course: is a question: it holds no items",
+    ),
+    "a code that is not text": (
+        lambda r: answer_of(r, "course")["answer"][0]["valueCoding"].update(code=["stable"]),
+        "error: course: must be answered with valueCoding",
+    ),
+    "a display that is another answer's": (
+        lambda r: answer_of(r, "course")["answer"][0]["valueCoding"].update(display="Improving"),
+        'error: course: its valueCoding holds only system, code and display, the display "Stable (persistent)"',
+    ),
+    "an answer with more than its value": (
+        lambda r: answer_of(r, "severe_deficit")["answer"][0].update(item=[]),
+        "error: severe_deficit: each answer needs exactly one value[x]",
+    ),
+    "an answer that is not a list": (
+        lambda r: answer_of(r, "severe_deficit").update(answer={"valueBoolean": True}),
+        "error: severe_deficit: answer must be a list",
+    ),
+    "an unfinished response": (
+        lambda r: r.update(status="in-progress"),
+        'error: status: must be "completed" or "amended"',
+    ),
+    "a linkId that would forge a line": (
+        lambda r: add_item(r, {"linkId": "x\nerror: fake: line", "answer": [{"valueBoolean": True}]}),
+        "error: x\\nerror: fake: line: unknown linkId",
+    ),
 }
 
 
@@ -188,3 +233,4 @@ def test_a_bad_response_is_a_clean_error_naming_its_linkid(bad):
     result = run_cli(response)
     assert result.returncode == 2 and result.stdout == ""
     assert said in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert all(line.startswith("error: ") for line in result.stderr.splitlines()), result.stderr

@@ -128,8 +128,9 @@ def write_plan_definition(site: Path) -> Path:
     up = "../" * PLAN_DEFINITION.as_posix().count("/")
     statements = index["recommendations"]
     urls = {rid: up + entry["url"] for rid, entry in statements.items() if entry["kind"] == "guideline"}
-    readings = {entry["url"].partition("#")[0] for entry in index["readings"].values()}
-    resource = plan_definition(urls, up + readings.pop())
+    (readings,) = {entry["url"].partition("#")[0] for entry in index["readings"].values()}  # one page
+    titles = {rid: entry["text"] for rid, entry in statements.items() if entry["kind"] == "guideline"}
+    resource = plan_definition(urls, up + readings, titles)
     try:
         PlanDefinition.model_validate(resource)
     except ValidationError as problem:
