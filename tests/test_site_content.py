@@ -8,6 +8,8 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from calculator.plandefinition import CANONICAL as PLAN_CANONICAL
+from calculator.questionnaire import CANONICAL as QUESTIONNAIRE_CANONICAL
 from sitebuild.form import KEEP_MINUTES, keep_rule
 from tests.support.site_html import blocks, pages
 from tests.support.sources import (
@@ -163,6 +165,10 @@ INERT_THIRD_PARTY = {
     "https://clipboardjs.com": "licence comment",
     "https://cdn.jsdelivr.net/pyodide": "Pyodide's default indexURL; the worker always passes its own",
     "http://lunrjs.com": "licence comment",
+    # The FHIR artifacts' canonical URLs, shown as text on the For health IT page: identifiers on a reserved
+    # .example host, never fetched.
+    QUESTIONNAIRE_CANONICAL: "the Questionnaire's canonical URL",
+    PLAN_CANONICAL: "the PlanDefinition's canonical URL",
     "http://tartarus.org": "licence comment",
     "https://bit.ly/2s3ChXG": "licence comment in lunr",
     "https://${": "URL templates filled from configuration: a repository host (none set), Pyodide's own indexURL",
