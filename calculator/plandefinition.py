@@ -41,14 +41,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
 from . import days
 from .assessment import READING_OF, RecommendationId
 from .days import DayThreshold
 from .findings import QUESTIONS, Question
-from .questionnaire import CODE_SYSTEM, canonical
+from .questionnaire import CODE_SYSTEM, answer_code, canonical
 from .readings import READING_BY_ID, ReadingId
 from .sections import Section
 
@@ -117,10 +116,6 @@ ANSWERED_CODES = Variable(
 INTEGER_ANSWER = "item.item.answer.value.ofType(integer)"
 
 
-def _code(value: Any) -> str:
-    return str(value.value if isinstance(value, Enum) else value)
-
-
 def _answer(question: Question) -> str:
     """The expression for a question's answer, as the module reads it (its default when unanswered)."""
     if question.kind is bool:
@@ -128,14 +123,14 @@ def _answer(question: Question) -> str:
             raise ValueError(f"{question.name}: only a default of false reads as an unanswered yes/no")
         return f"%{ANSWERED_YES.name} contains '{question.name}'"
     if question.options:
-        codes = " | ".join(f"'{_code(value)}'" for value, _ in question.options)
+        codes = " | ".join(f"'{answer_code(value)}'" for value, _ in question.options)
         return f"%{ANSWERED_CODES.name}.intersect({codes})"
     return INTEGER_ANSWER
 
 
 def _answers() -> Iterator[Variable]:
     """A variable per question, named after its field; one with a default reads the answer, then defaults."""
-    coded = [_code(value) for q in QUESTIONS if q.kind is not bool for value, _ in q.options]
+    coded = [answer_code(value) for q in QUESTIONS if q.kind is not bool for value, _ in q.options]
     if len(set(coded)) != len(coded):
         raise ValueError(f"a code names options of two questions: {sorted(c for c in coded if coded.count(c) > 1)}")
     if len([q for q in QUESTIONS if q.kind is not bool and not q.options]) != 1:
@@ -147,7 +142,7 @@ def _answers() -> Iterator[Variable]:
             yield Variable(name, answer, f"{about}.")
             continue
         yield Variable(f"{name}Answer", answer, f"{about}, if answered.")
-        default = _code(q.default)
+        default = answer_code(q.default)
         yield Variable(name, f"iif(%{name}Answer.exists(), %{name}Answer, '{default}')", f"{about}; {default} if not.")
 
 

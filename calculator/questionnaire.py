@@ -38,7 +38,8 @@ def canonical() -> str:
     return f"{CANONICAL}|{_version()}"
 
 
-def _code(value: Any) -> str:
+def answer_code(value: Any) -> str:
+    """An option's code in the Questionnaire: the enum's value, or the number as text (the MRC grade)."""
     return str(value.value if isinstance(value, Enum) else value)
 
 
@@ -51,7 +52,7 @@ def _item(question: Question) -> dict[str, Any]:
     elif question.options:  # the enums, and the MRC grade as coded options (a renderer may hide a 0)
         item["type"] = "choice"
         item["answerOption"] = [
-            {"valueCoding": {"system": CODE_SYSTEM, "code": _code(value), "display": label}}
+            {"valueCoding": {"system": CODE_SYSTEM, "code": answer_code(value), "display": label}}
             | ({"initialSelected": True} if question.default is not None and value == question.default else {})
             for value, label in question.options
         ]
@@ -158,7 +159,7 @@ def _value(question: Question, answer: Any) -> Any:
             raise ValueError("must be answered with valueInteger")
         return value
     coding = answer.get("valueCoding")
-    codes = {_code(value): (value, label) for value, label in question.options}
+    codes = {answer_code(value): (value, label) for value, label in question.options}
     code = coding.get("code") if isinstance(coding, Mapping) else None
     if (
         not isinstance(coding, Mapping)
@@ -171,7 +172,7 @@ def _value(question: Question, answer: Any) -> Any:
     value, label = codes[code]
     if not set(coding) <= _CODING_KEYS or coding.get("display", label) != label:
         raise ValueError(f'its valueCoding holds only system, code and display, the display "{label}" or none')
-    return _code(value) if question.kind is not int else value
+    return answer_code(value) if question.kind is not int else value
 
 
 def findings_from_response(response: Mapping[str, Any]) -> dict[str, Any]:
@@ -225,8 +226,8 @@ def response_from_findings(findings: Mapping[str, Any]) -> dict[str, Any]:
             return {"valueBoolean": value}
         if not question.options:
             return {"valueInteger": value}
-        label = next(text for option, text in question.options if _code(option) == _code(value))
-        return {"valueCoding": {"system": CODE_SYSTEM, "code": _code(value), "display": label}}
+        label = next(text for option, text in question.options if answer_code(option) == answer_code(value))
+        return {"valueCoding": {"system": CODE_SYSTEM, "code": answer_code(value), "display": label}}
 
     def shown(question: Question) -> bool:
         qualified = QUALIFIES.get(question.name)
