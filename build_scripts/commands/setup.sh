@@ -3,7 +3,8 @@
 #   .venv/          Python 3.11.5+ virtual environment with the hash-pinned packages of requirements.lock,
 #                   the calculator and the site build's library (build_scripts/sitebuild), both editable
 #   node_modules/   the npm packages of package-lock.json (the Pyodide runtime, axe-core)
-# With --browser it also makes sure a Chromium is there, installing Debian's `chromium` if not.
+# With --browser it also makes sure the browsers are there (Chromium, WebKitGTK, Firefox ESR), installing
+# Debian's packages if not.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -27,14 +28,22 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 if [ "${1:-}" = "--browser" ]; then
-  if ! command -v chromium >/dev/null && [ ! -x /usr/bin/chromium ]; then
+  # The engines the build and the tests run, from Debian: Chromium (the PDF, a snapshot, the tests), WebKitGTK's
+  # MiniBrowser with its WebDriver on a virtual screen (the other snapshot, the tests), Firefox ESR (the tests).
+  missing=()
+  [ -x /usr/bin/chromium ] || command -v chromium >/dev/null || missing+=(chromium)
+  command -v WebKitWebDriver >/dev/null && [ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ] \
+    || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb xauth)
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  if [ ${#missing[@]} -gt 0 ]; then
     # Only as root (as CI runs): nobody is asked for a password by a test command.
     if [ "$(id -u)" != 0 ]; then
-      echo "No Chromium found. Install Debian's package, then run this again:" >&2
-      echo "  sudo apt-get update && sudo apt-get install -y chromium" >&2
+      echo "Browsers missing. Install Debian's packages, then run this again:" >&2
+      echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
       exit 1
     fi
     apt-get update -q
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
   fi
 fi

@@ -17,7 +17,7 @@ from calculator.assessment import PanelMark
 from calculator.findings import NOT_ADDRESSED, SCOPE
 from calculator.readings import READING_BY_ID, ReadingId
 
-from .paths import INDEX, KNOWN_ANSWER, PDF, SNAPSHOT, WHEEL, WORKER
+from .paths import INDEX, KNOWN_ANSWER, PDF, SNAPSHOT, SNAPSHOT_JSC, WHEEL, WORKER
 
 TEMPLATES = Path(__file__).parent / "templates"
 # How long this tab keeps a patient's answers after the last one, so that reading the guideline and coming back
@@ -85,6 +85,7 @@ def render_form(root: str, readings_url: str, print_meta: dict[str, str]) -> str
                 "worker": WORKER,
                 "wheel": WHEEL,
                 "snapshot": SNAPSHOT,
+                "snapshot_jsc": SNAPSHOT_JSC,
                 "check": KNOWN_ANSWER,
             }.items()
         },

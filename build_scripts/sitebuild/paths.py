@@ -31,6 +31,10 @@ PYODIDE_DIR = Path("assets/pyodide")
 # Stored without its zero pages (runtime.sparse); the server (Content-Encoding) or the service worker
 # hands it decompressed to the worker.
 SNAPSHOT = PYODIDE_DIR / "snapshot.bin"
+# The same made in WebKit, for JavaScriptCore, whose function table Emscripten lays out differently
+# (docs/assets/calculator/worker.js, `snapshotFor`).
+SNAPSHOT_JSC = PYODIDE_DIR / "snapshot-jsc.bin"
+SNAPSHOTS = (SNAPSHOT, SNAPSHOT_JSC)
 WHEEL_DIR = Path("assets/calculator")
 WORKER = WHEEL_DIR / "worker.js"
 KNOWN_ANSWER = WHEEL_DIR / "known-answer.json"  # the worker's self-check (`known_answer.py`)

@@ -23,7 +23,9 @@ import tempfile
 from pathlib import Path
 
 from .browser import open_blank_page, page_on_served_site
-from .paths import IFRAME_WORKER_SHIM, PYODIDE_DIR, ROOT, SNAPSHOT, WHEEL
+from .paths import IFRAME_WORKER_SHIM, PYODIDE_DIR, ROOT, SNAPSHOT, SNAPSHOT_JSC, WHEEL
+from .static_server import serve_in_thread
+from .webkit import webkit_session
 
 NODE_MODULES = ROOT / "node_modules"
 PYODIDE_NPM = NODE_MODULES / "pyodide"
@@ -178,18 +180,57 @@ async ([indexURL, wheel, now]) => {
 """
 
 
-def make_snapshot(site: Path) -> Path:
-    """A memory snapshot of Pyodide booted with the calculator imported: the worker restores it instead
+def make_snapshots(site: Path) -> list[Path]:
+    """Memory snapshots of Pyodide booted with the calculator imported: the worker restores one instead
     of starting Python, loading the wheel and importing, which is most of its start-up time. Made by this
-    build's own runtime and wheel in Chromium; stored without its zero pages (`sparse`; the precompress
-    hook writes its .gz)."""
+    build's own runtime and wheel, once in Chromium and once in WebKit, as each engine's function table
+    differs; stored without their zero pages (`sparse`; the precompress hook writes their .gz)."""
+    return [make_snapshot(site), make_jsc_snapshot(site)]
+
+
+def snapshot_arguments(base: str) -> list[object]:
+    return [f"{base}{PYODIDE_DIR.as_posix()}/", base + WHEEL.as_posix(), WHEEL_EPOCH * 1000]
+
+
+def write_snapshot(site: Path, path: Path, encoded: str) -> Path:
+    (site / path).write_bytes(sparse(gzip.decompress(base64.b64decode(encoded))))
+    return site / path
+
+
+def make_snapshot(site: Path) -> Path:
+    """The snapshot V8 and SpiderMonkey restore, made in Chromium."""
     with page_on_served_site(site) as (page, base):
         open_blank_page(page, base)
-        encoded = page.evaluate(
-            MAKE_SNAPSHOT, [f"{base}{PYODIDE_DIR.as_posix()}/", base + WHEEL.as_posix(), WHEEL_EPOCH * 1000]
-        )
-    (site / SNAPSHOT).write_bytes(sparse(gzip.decompress(base64.b64decode(encoded))))
-    return site / SNAPSHOT
+        encoded = page.evaluate(MAKE_SNAPSHOT, snapshot_arguments(base))
+    return write_snapshot(site, SNAPSHOT, encoded)
+
+
+# A page of the site's origin with no policy of its own, so that the script may compile WebAssembly (the
+# site's pages rightly forbid it); there only while the snapshot is made.
+BLANK_PAGE = "make-snapshot.html"
+
+
+def make_jsc_snapshot(site: Path) -> Path:
+    """The snapshot JavaScriptCore restores, made in WebKit (WebKitGTK's MiniBrowser)."""
+    blank = site / BLANK_PAGE
+    blank.write_text("<!doctype html><title>Making the snapshot</title>", encoding="utf-8")
+    server, base = serve_in_thread(site)
+    try:
+        with webkit_session() as session:
+            session.set_script_timeout(600)  # JavaScriptCore boots Python slowly: that is what the snapshot saves
+            session.get(base + BLANK_PAGE)
+            encoded = session.execute_async_script(
+                f"const done = arguments[arguments.length - 1];"
+                f"({MAKE_SNAPSHOT})(arguments[0]).then(done, (error) => done({{ failed: String(error) }}));",
+                snapshot_arguments(base),
+            )
+    finally:
+        server.shutdown()
+        server.server_close()
+        blank.unlink()
+    if not isinstance(encoded, str):
+        raise RuntimeError(f"WebKit could not make the snapshot: {encoded}")
+    return write_snapshot(site, SNAPSHOT_JSC, encoded)
 
 
 PAGE = 4096
@@ -228,7 +269,8 @@ def main() -> None:
     copy_iframe_worker_shim(site)
     copy_pyodide(site)
     print(build_wheel(site))
-    print(make_snapshot(site))
+    for snapshot in make_snapshots(site):
+        print(snapshot)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import jinja2
 
 from .csp import META_NAME, SECURITY_HEADERS, response_policy
 from .facts import build_date
-from .paths import ABOUT_COPY, DOWNLOADS, PRECACHED_DOWNLOADS, SERVICE_WORKER, SKIP_WAITING
+from .paths import ABOUT_COPY, DOWNLOADS, PRECACHED_DOWNLOADS, SERVICE_WORKER, SKIP_WAITING, SNAPSHOTS
 
 TEMPLATES = Path(__file__).parent / "templates"
 CACHE_PREFIX = "foot-drop-guideline-"
@@ -55,6 +55,7 @@ def write_service_worker(site: Path, withdrawn: bool = False) -> Path:
     script = template.render(
         cache=CACHE,
         files=files,
+        on_first_use=[path.as_posix() for path in SNAPSHOTS if path.as_posix() in files],
         policies=policies(site, files),
         security_headers=SECURITY_HEADERS,
         prefix=CACHE_PREFIX,

@@ -38,7 +38,7 @@ export function calculatorWorker(root, site, loadTimeoutMs, on) {
   // After a failed start from the snapshot (`snapshotProblem`), once more: a fresh worker that boots.
   function start(snapshotProblem = "") {
     const url = new URL(root.dataset.worker, site);
-    const files = snapshotProblem ? ["wheel", "check"] : ["wheel", "snapshot", "check"];
+    const files = snapshotProblem ? ["wheel", "check"] : ["wheel", "snapshot", "snapshotJsc", "check"];
     for (const file of files) url.searchParams.set(file, new URL(root.dataset[file], site).href);
     if (snapshotProblem) {
       console.warn("Starting Python without the snapshot:", snapshotProblem);

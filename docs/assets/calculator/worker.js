@@ -1,18 +1,20 @@
 // The decision module in Pyodide, off the main thread: {id, findings[, notes]} in, {id, assessment[, notes] | errors | failure} out.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { snapshotFor, unpack } from "./snapshot.js";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
 const params = new URL(self.location.href).searchParams; // the build's paths, from the page
 const timings = { origin: performance.timeOrigin, start: performance.now() };
-const get = (file, read) =>
-  fetch(params.get(file)).then((r) => (r.ok ? read(r) : Promise.reject(new Error(`${file}: HTTP ${r.status}`))));
-const known = get("check", (r) => r.json()); // a case and the reply CPython gave it when the site was built
+const get = (url, read) =>
+  fetch(url).then((r) => (r.ok ? read(r) : Promise.reject(new Error(`${new URL(url).pathname}: HTTP ${r.status}`))));
+const known = get(params.get("check"), (r) => r.json()); // a case and the reply CPython gave it when the site was built
 known.catch(() => {}); // awaited only once Python is up: no "unhandled rejection" meanwhile
 
 // Python with the calculator: restored from the build's snapshot (imported there), or booted and the wheel loaded.
-async function start(path, problems = []) {
+async function start(snapshotURL, problems = []) {
+  const path = snapshotURL ? "snapshot" : "boot";
   await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); // a policy against WebAssembly would hang Pyodide: fail now
-  const snapshot = path === "snapshot" && get("snapshot", (r) => Promise.all([import("./snapshot.js"), r.arrayBuffer()]).then(([m, b]) => m.unpack(b)))
+  const snapshot = snapshotURL && get(snapshotURL, (r) => r.arrayBuffer().then(unpack))
     .finally(() => { timings.snapshot = performance.now(); postMessage({ restoring: true }); }); // the page's restore watchdog starts
   snapshot && snapshot.catch(() => {}); // loadPyodide awaits it only later
   const pyodide = await loadPyodide({ indexURL, ...(snapshot && { _loadSnapshot: snapshot }) });
@@ -26,16 +28,21 @@ async function start(path, problems = []) {
   }
   const { findings, answer } = await known; // the self-check: the very reply the build recorded, or no "ready"
   if (api.respond(JSON.stringify(findings)) !== answer) throw new Error(`its self-check gave another answer than the build (${path})`);
-  return Object.assign(timings, { path, imported: performance.now() }) && api;
+  return Object.assign(timings, { path, from: snapshotURL && new URL(snapshotURL).pathname, imported: performance.now() }) && api;
 }
 
-// Without a snapshot in the query, boot. A failed snapshot start asks the page for a fresh worker that
-// boots (retry): two Pythons in one worker could exhaust a tablet's memory.
-const path = params.get("snapshot") ? "snapshot" : "boot";
-const api = start(path);
+// Without a snapshot in the query, or none this engine can restore, boot. A failed snapshot start asks the
+// page for a fresh worker that boots (retry): two Pythons in one worker could exhaust a tablet's memory.
+let snapshotURL = null;
+try {
+  snapshotURL = (params.has("snapshot") && snapshotFor(params)) || null;
+} catch {
+  // a policy against WebAssembly: start() says so
+}
+const api = start(snapshotURL);
 api.then( // once: {ready, timings} or {failed, retry}
   () => postMessage({ ready: true, timings }),
-  (error) => postMessage({ failed: String(error?.message ?? error), retry: path === "snapshot" }),
+  (error) => postMessage({ failed: String(error?.message ?? error), retry: !!snapshotURL }),
 );
 
 onmessage = async ({ data: { id, findings, notes } }) => {
