@@ -3,15 +3,18 @@ Helpers live in tests/support/."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
 from sitebuild.browser import chromium_path
+from sitebuild.engines import ENGINES, ChromiumTab, FirefoxBridge, FirefoxTab, Tab, WebKitTab
 from sitebuild.static_server import serve_in_thread
+from sitebuild.webkit import display, new_session
 from tests.support.browser import CHROMIUM_ARGS, Watch, build_site, watch_context
+from tests.support.engines import WatchedHandler
 
 # CI runs on two cores with Chromium and Pyodide busy: give assertions room to wait.
 expect.set_options(timeout=10_000)
@@ -71,3 +74,57 @@ def page(context: BrowserContext, watch: Watch) -> Iterator[Page]:
     assert watch.unexpected_errors() == [], "console errors"
     assert watch.external_requests == [], "requests to other hosts"
     assert watch.policy_violations == [], "Content Security Policy violations"
+
+
+# The same tests in Chromium, Firefox and WebKit (tests/support/engines.py).
+
+
+@pytest.fixture(scope="session")
+def watched_url(site_dir: Path) -> Iterator[str]:
+    """The site served with the tests' watch script first in every page."""
+    server, url = serve_in_thread(site_dir, handler=WatchedHandler)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def firefox_bridge() -> Iterator[FirefoxBridge]:
+    try:
+        bridge = FirefoxBridge()
+    except FileNotFoundError as problem:
+        pytest.fail(str(problem))
+    yield bridge
+    bridge.quit()
+
+
+@pytest.fixture(scope="session")
+def x_display() -> Iterator[None]:
+    with display():
+        yield
+
+
+DRIVERS = {"chromium": "browser", "firefox": "firefox_bridge", "webkit": "x_display"}  # each engine's session fixture
+
+
+@pytest.fixture(params=ENGINES)
+def new_tab(request: pytest.FixtureRequest) -> Iterator[Callable[[], Tab]]:
+    """Opens tablet-sized tabs, each with a fresh profile, in the engine of the test's parameter."""
+    engine = request.param
+    driver = request.getfixturevalue(DRIVERS[engine])
+    opened: list[Tab] = []
+
+    def open_tab() -> Tab:
+        if engine == "chromium":
+            tab: Tab = ChromiumTab(driver.new_context(viewport={"width": 768, "height": 1024}))
+        elif engine == "firefox":
+            tab = FirefoxTab(driver)
+        else:
+            session = new_session()
+            session.set_window_size(768, 1024)
+            tab = WebKitTab(session)
+        opened.append(tab)
+        return tab
+
+    yield open_tab
+    for tab in opened:
+        tab.close()

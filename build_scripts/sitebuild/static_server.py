@@ -101,16 +101,20 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def make_server(directory: Path, port: int = 0, max_age: int | None = None) -> http.server.ThreadingHTTPServer:
-    """A server for `directory` on 127.0.0.1 (port 0: any free port)."""
-    handler_class = type("Handler", (SiteHandler,), {"max_age": max_age})
-    handler = functools.partial(handler_class, directory=str(directory))
-    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+def make_server(
+    directory: Path, port: int = 0, max_age: int | None = None, handler: type[SiteHandler] = SiteHandler
+) -> http.server.ThreadingHTTPServer:
+    """A server for `directory` on 127.0.0.1 (port 0: any free port); `handler`, a SiteHandler of a test's."""
+    handler_class = type("Handler", (handler,), {"max_age": max_age})
+    bound = functools.partial(handler_class, directory=str(directory))
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port), bound)
 
 
-def serve_in_thread(directory: Path, max_age: int | None = None) -> tuple[http.server.ThreadingHTTPServer, str]:
+def serve_in_thread(
+    directory: Path, max_age: int | None = None, handler: type[SiteHandler] = SiteHandler
+) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Start serving in a daemon thread; returns the server and its base URL."""
-    server = make_server(directory, max_age=max_age)
+    server = make_server(directory, max_age=max_age, handler=handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
