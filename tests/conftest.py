@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
 from sitebuild.browser import chromium_path
-from sitebuild.engines import ENGINES, ChromiumTab, FirefoxBridge, FirefoxTab, Tab, WebKitTab
+from sitebuild.engines import ENGINES, FirefoxBridge, Tab, open_tab
 from sitebuild.static_server import serve_in_thread
-from sitebuild.webkit import display, new_session
+from sitebuild.webkit import display
 from tests.support.browser import CHROMIUM_ARGS, Watch, build_site, watch_context
 from tests.support.engines import WatchedHandler
 
@@ -76,7 +76,7 @@ def page(context: BrowserContext, watch: Watch) -> Iterator[Page]:
     assert watch.policy_violations == [], "Content Security Policy violations"
 
 
-# The same tests in Chromium, Firefox and WebKit (tests/support/engines.py).
+# The same tests in Chromium, Firefox and WebKit (sitebuild/engines.py).
 
 
 @pytest.fixture(scope="session")
@@ -113,18 +113,10 @@ def new_tab(request: pytest.FixtureRequest) -> Iterator[Callable[[], Tab]]:
     driver = request.getfixturevalue(DRIVERS[engine])
     opened: list[Tab] = []
 
-    def open_tab() -> Tab:
-        if engine == "chromium":
-            tab: Tab = ChromiumTab(driver.new_context(viewport={"width": 768, "height": 1024}))
-        elif engine == "firefox":
-            tab = FirefoxTab(driver)
-        else:
-            session = new_session()
-            session.set_window_size(768, 1024)
-            tab = WebKitTab(session)
-        opened.append(tab)
-        return tab
+    def new() -> Tab:
+        opened.append(open_tab(engine, driver))
+        return opened[-1]
 
-    yield open_tab
+    yield new
     for tab in opened:
         tab.close()

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from calculator import __version__, assess
 from calculator.notes import summary
 from calculator.readings import READING_BY_ID, ReadingId
-from sitebuild.paths import INDEX, KNOWN_ANSWER, ROOT, SNAPSHOT, WORKER
+from sitebuild.paths import INDEX, KNOWN_ANSWER, ROOT, SNAPSHOT, SNAPSHOTS, WORKER
 from sitebuild.runtime import sparse
 from tests.support.a11y import assert_no_axe_violations
 from tests.support.browser import Watch, watch_context
@@ -505,6 +505,26 @@ def test_without_the_snapshot_python_still_starts(page: Page, base_url):
     assert [m for m in messages if "without the snapshot" in m]
     answer(page, REQUIRED)
     expect_shows(page, REQUIRED)
+
+
+IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148"
+
+
+def test_where_pyodide_takes_the_device_for_ios_python_boots_and_no_snapshot_is_downloaded(browser: Browser, base_url):
+    # There its call trampoline takes no slot of the function table, which no snapshot of the build matches.
+    context = browser.new_context(user_agent=IPHONE, service_workers="block")
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(urlparse(request.url).path))
+    try:
+        page = context.new_page()
+        page.goto(base_url + "calculator/")
+        app = page.locator("#calculator-app")
+        expect(app).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+        expect(app).to_have_attribute("data-python", "boot")
+        assert page.evaluate("() => performance.getEntriesByName('calculator-ready')[0].detail.from") is None
+    finally:
+        context.close()
+    assert not set(requested) & {f"/{snapshot.as_posix()}" for snapshot in SNAPSHOTS}
 
 
 @pytest.fixture

@@ -14,9 +14,16 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 
 from sitebuild.facts import build_date
-from sitebuild.paths import WORKER
+from sitebuild.paths import SNAPSHOT, SNAPSHOT_JSC, WORKER
 from sitebuild.precompress import siblings
-from sitebuild.service_worker import CACHE, CACHE_PREFIX, MAX_AGE_DAYS, precache_list, write_service_worker
+from sitebuild.service_worker import (
+    CACHE,
+    CACHE_PREFIX,
+    MAX_AGE_DAYS,
+    on_first_use,
+    precache_list,
+    write_service_worker,
+)
 from sitebuild.static_server import serve_in_thread
 from tests.support.browser import watch_context
 from tests.support.calculator_page import answer, assert_no_finding_stored, expect_shows, open_calculator
@@ -121,7 +128,8 @@ def test_a_newer_build_is_offered_and_downloads_only_the_page_that_changed(app_c
     # One cache; the old page's entry is gone, every other entry is this build's.
     assert page.evaluate("caches.keys()") == [CACHE]
     keys = page.evaluate(f"caches.open({CACHE!r}).then(c => c.keys()).then(ks => ks.map(k => k.url))")
-    assert len(keys) == len(precache_list(copy))
+    files = precache_list(copy)
+    assert len(keys) == len(set(files) - set(on_first_use(files)))  # the calculator never started: no snapshot
 
 
 def test_an_update_stores_the_new_files_even_when_the_http_cache_holds_the_old_ones(app_context, site_dir, tmp_path):
@@ -139,6 +147,30 @@ def test_an_update_stores_the_new_files_even_when_the_http_cache_holds_the_old_o
     finally:
         server.shutdown()
         server.server_close()
+
+
+# Waits in the page (wait_for_function takes a pending promise for a true value).
+STORED_WITHIN_30_S = """async (key) => {
+  for (const deadline = Date.now() + 30000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50)))
+    if (await caches.match(key)) return true;
+  return false;
+}"""
+
+
+def test_a_calculator_opened_before_the_service_worker_keeps_the_engine_s_snapshot_for_offline_use(
+    app_context, own_site
+):
+    copy, _, url = own_site
+    page = app_context.new_page()
+    open_calculator(page, url)  # the first visit: Python starts before any service worker controls the page
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
+    files = precache_list(copy)
+    key = {path: f"{url}{path.as_posix()}?__rev={files[path.as_posix()]}" for path in (SNAPSHOT, SNAPSHOT_JSC)}
+    assert page.evaluate(STORED_WITHIN_30_S, key[SNAPSHOT]) is True
+    assert page.evaluate("(key) => caches.match(key).then(Boolean)", key[SNAPSHOT_JSC]) is False  # not this engine's
+    app_context.set_offline(True)
+    open_calculator(page, url)
+    expect(page.locator("#calculator-app")).to_have_attribute("data-python", "snapshot")
 
 
 def test_the_manifest_makes_the_site_installable(page: Page, base_url):

@@ -12,6 +12,12 @@ SITE_DIR is a built site (default: site/, from `mkdocs build`). For each CPU spe
                visits (no service worker): the runtime's own floor, with no page loading beside it;
 and where each start-up went: the worker's start, the snapshot's fetch, restoring the runtime, and the
 import of the calculator (nothing, when the snapshot already holds it).
+
+Then, in each engine a clinic tablet may run (Chromium, Firefox ESR, WebKitGTK: `sitebuild.engines`), the
+same run after run: ready after a cold visit, a warm one (HTTP cache; the site served without its service
+worker), and one served by the installed service worker, each warm visit a few seconds after the last
+(SETTLE_S); with the start path taken and each median as a ratio to Chromium's, all measured in the one
+run, the engines taking turns. `--engines` measures only that.
 """
 
 from __future__ import annotations
@@ -19,14 +25,17 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import time
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, Request, ViewportSize, sync_playwright
 
 from sitebuild.browser import chromium_path, open_blank_page
-from sitebuild.paths import ROOT
-from sitebuild.static_server import serve_in_thread
+from sitebuild.engines import ENGINES, FirefoxBridge, Tab, open_tab, wait_for_script
+from sitebuild.paths import ROOT, SERVICE_WORKER
+from sitebuild.static_server import SiteHandler, serve_in_thread
+from sitebuild.webkit import display
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 VIEWPORT: ViewportSize = {"width": 768, "height": 1024}
@@ -197,11 +206,102 @@ def table(title: str, runs: list[dict[str, dict[str, Any]]], targets: dict[str, 
             )
 
 
+class WithoutServiceWorker(SiteHandler):
+    """The site as served, but for its service worker: a warm visit then comes from the HTTP cache alone."""
+
+    def send_head(self) -> Any:
+        if self.path.split("?", 1)[0] == f"/{SERVICE_WORKER.as_posix()}":
+            self.send_error(404)
+            return None
+        return super().send_head()
+
+
+ENGINE_READY = "() => performance.getEntriesByName('calculator-ready')[0]?.startTime ?? null"
+ENGINE_START = "() => performance.getEntriesByName('calculator-ready')[0].detail"
+# The snapshot the calculator asked the service worker to keep, stored.
+KEPT = """async () => { const from = performance.getEntriesByName('calculator-ready')[0].detail.from;
+  return (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys())
+    .some((request) => new URL(request.url).pathname === from)))).some(Boolean); }"""
+
+
+def engine_ready(tab: Tab, url: str) -> dict[str, Any]:
+    tab.goto(url)
+    ready = wait_for_script(tab, ENGINE_READY, 120, "the calculator ready")
+    started = tab.run(ENGINE_START)
+    return {"ready": ready, "start path": f"{started['path']} {started.get('from') or ''}".strip()}
+
+
+# A warm visit is a later one: the previous page closed a moment before, and the engine done putting its
+# Python away. Straight after it, WebKit tears the old worker's memory down while the new one starts, and
+# both lose (seen here: ready 3.5-4.4 s instead of 2.7-2.8 s); so each engine is given the same pause.
+SETTLE_S = 3.0
+
+
+def later(tab: Tab, url: str) -> dict[str, Any]:
+    tab.goto("about:blank")
+    time.sleep(SETTLE_S)
+    return engine_ready(tab, url)
+
+
+def engine_run(tab: Tab, plain: str, installed: str) -> dict[str, dict[str, Any]]:
+    """Cold and warm (HTTP) from the server without a service worker, then warm (SW) once it controls and
+    holds the engine's snapshot."""
+    run = {"cold": engine_ready(tab, plain + "calculator/"), "warm (HTTP)": later(tab, plain + "calculator/")}
+    engine_ready(tab, installed + "calculator/")  # installs the service worker, which then keeps the snapshot
+    wait_for_script(tab, "() => !!navigator.serviceWorker.controller", 120, "the service worker in control")
+    wait_for_script(tab, KEPT, 120, "the engine's snapshot stored")
+    run["warm (SW)"] = later(tab, installed + "calculator/")
+    return run
+
+
+def engines(site: Path, runs: int) -> None:
+    plain_server, plain = serve_in_thread(site, handler=WithoutServiceWorker)
+    installed_server, installed = serve_in_thread(site)
+    results: dict[str, list[dict[str, dict[str, Any]]]] = {engine: [] for engine in ENGINES}
+    try:
+        with sync_playwright() as p, display():
+            browser = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
+            bridge = FirefoxBridge()
+            drivers = {"chromium": browser, "firefox": bridge, "webkit": None}
+            try:
+                for _ in range(runs):
+                    for engine in ENGINES:  # taking turns, so that a busy moment of the machine falls on all three
+                        tab = open_tab(engine, drivers[engine])
+                        try:
+                            results[engine].append(engine_run(tab, plain, installed))
+                        finally:
+                            tab.close()
+            finally:
+                bridge.quit()
+                browser.close()
+    finally:
+        for server in (plain_server, installed_server):
+            server.shutdown()
+            server.server_close()
+    print(f"\nEvery engine: {runs} runs each, {os.cpu_count()} cores, ready in ms from the page's start")
+    head = ("engine", "start", "median", "min", "max", "x Chromium")
+    print("| {:<9} | {:<12} | {:>8} | {:>8} | {:>8} | {:>10} | start path".format(*head))
+    print(f"|{'-' * 11}|{'-' * 14}|{'-' * 10}|{'-' * 10}|{'-' * 10}|{'-' * 12}|{'-' * 30}")
+    for engine in ENGINES:
+        for start in ("cold", "warm (HTTP)", "warm (SW)"):
+            values = [run[start]["ready"] for run in results[engine]]
+            chromium = statistics.median(run[start]["ready"] for run in results["chromium"])
+            paths = ", ".join(sorted({run[start]["start path"] for run in results[engine]}))
+            print(
+                f"| {engine:<9} | {start:<12} | {statistics.median(values):>8,.0f} | {min(values):>8,.0f} | "
+                f"{max(values):>8,.0f} | {statistics.median(values) / chromium:>10.2f} | {paths}"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--engines", action="store_true", help="only the comparison of the three engines")
     args = parser.parse_args()
+    if args.engines:
+        engines(args.site, args.runs)
+        return
     server, base = serve_in_thread(args.site)
     url = base + "calculator/"
     results: dict[int, list[dict[str, dict[str, Any]]]] = {1: [], 4: []}
@@ -222,6 +322,7 @@ def main() -> None:
     print(f"Chromium {version}, {args.runs} runs each, {os.cpu_count()} cores, site served on 127.0.0.1 (ms, bytes)")
     for rate, runs in results.items():
         table("CPU as is" if rate == 1 else f"CPU throttled {rate}x", runs, TARGETS[rate])
+    engines(args.site, args.runs)
 
 
 if __name__ == "__main__":

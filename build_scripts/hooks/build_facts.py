@@ -45,6 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "service_worker": paths.SERVICE_WORKER.as_posix(),
         "skip_waiting": paths.SKIP_WAITING,
         "about_copy": paths.ABOUT_COPY,
+        "keep_file": paths.KEEP_FILE,
         "cache_prefix": CACHE_PREFIX,
     }
     manifest = json.loads((Path(config.docs_dir) / paths.MANIFEST).read_text(encoding="utf-8"))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from selenium.common.exceptions import WebDriverException
 
 from sitebuild import known_answer, runtime
 
@@ -26,7 +27,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         known_answer.record(site)
         if not build["quick"]:  # the worker boots without it, only slower
             runtime.make_snapshots(site)
-    except (FileNotFoundError, runtime.VendoredFileChanged) as problem:
+    except (FileNotFoundError, runtime.VendoredFileChanged, RuntimeError, WebDriverException) as problem:
         raise PluginError(str(problem)) from problem
     except subprocess.CalledProcessError as problem:
         raise PluginError(f"building the calculator wheel failed:\n{problem.stderr}") from problem

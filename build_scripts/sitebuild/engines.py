@@ -25,10 +25,15 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
 from .paths import ROOT
+from .webkit import new_session
 
 ENGINES = ("chromium", "firefox", "webkit")
-FIREFOX = "/usr/bin/firefox-esr"
+TABLET = {"width": 768, "height": 1024}  # every engine's tab: a tablet held upright
 BRIDGE = Path(__file__).with_name("firefox_bridge.mjs")
+# What went wrong in the page, as its watch recorded it; a page without the watch says so, unless a service
+# worker served it (what it stores is the site as built) or it is the empty page a tab starts on.
+COLLECT = """(() => window.__problems?.splice(0) ?? (location.protocol === "about:"
+  || navigator.serviceWorker?.controller ? [] : [`no watch on ${location.pathname}`]))()"""
 
 
 class Tab(ABC):
@@ -52,8 +57,12 @@ class Tab(ABC):
         self.collect()
         return self.seen
 
+    def back(self) -> None:
+        self.collect()
+        self._run("history.back()")
+
     def collect(self) -> None:
-        self.seen += (self._run("window.__problems?.splice(0) ?? []") or []) + self._logged()
+        self.seen += (self._run(COLLECT) or []) + self._logged()
 
     @abstractmethod
     def _goto(self, url: str) -> None: ...
@@ -171,13 +180,14 @@ class WebKitTab(Tab):
 
 
 class FirefoxBridge:
-    """One Firefox for the session, behind tests/support/firefox_bridge.mjs; each tab a fresh context."""
+    """One Firefox for the session, behind firefox_bridge.mjs; each tab a fresh context."""
 
     def __init__(self) -> None:
-        if not shutil.which("firefox-esr"):
+        firefox = shutil.which("firefox-esr")
+        if not firefox:
             raise FileNotFoundError("No Firefox ESR: run build_scripts/commands/setup.sh --browser")
         self.process = subprocess.Popen(
-            ["node", str(BRIDGE), FIREFOX],
+            ["node", str(BRIDGE), firefox, json.dumps(TABLET)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -200,15 +210,20 @@ class FirefoxBridge:
         self.process.stdin.write(json.dumps({"id": self.calls, "op": op, "args": list(args)}) + "\n")
         self.process.stdin.flush()
         reply = self.read()
+        assert reply.get("id") == self.calls, f"the Firefox bridge answered {reply} to call {self.calls}"
         if "error" in reply:
             raise RuntimeError(f"firefox: {reply['error']}")
         return reply["value"]
 
     def quit(self) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.write(json.dumps({"op": "quit"}) + "\n")
-        self.process.stdin.close()
-        self.process.wait(30)
+        try:
+            assert self.process.stdin is not None
+            self.process.stdin.write(json.dumps({"op": "quit"}) + "\n")
+            self.process.stdin.close()
+            self.process.wait(30)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+            self.process.wait()
 
 
 class FirefoxTab(Tab):
@@ -235,7 +250,19 @@ class FirefoxTab(Tab):
         return list(self.bridge.call("logged"))
 
     def close(self) -> None:
-        pass  # the next tab's "open" closes this one's context
+        self.bridge.call("close")  # its context, with its service worker and Python
+
+
+def open_tab(engine: str, driver: Any) -> Tab:
+    """A tablet-sized tab with a fresh profile; `driver`: a Playwright Browser for Chromium, the session's
+    FirefoxBridge for Firefox, nothing for WebKit (each tab is its own WebKitWebDriver session)."""
+    if engine == "chromium":
+        return ChromiumTab(driver.new_context(viewport=TABLET))
+    if engine == "firefox":
+        return FirefoxTab(driver)
+    session = new_session()
+    session.set_window_size(TABLET["width"], TABLET["height"])
+    return WebKitTab(session)
 
 
 def wait_until(tab: Tab, check: Callable[[], Any], timeout: float = 10, what: str = "") -> Any:

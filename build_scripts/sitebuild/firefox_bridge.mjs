@@ -4,7 +4,9 @@
 import readline from "node:readline";
 import puppeteer from "puppeteer-core";
 
-const browser = await puppeteer.launch({ browser: "firefox", executablePath: process.argv[2], headless: true });
+const [executablePath, viewport] = [process.argv[2], JSON.parse(process.argv[3])];
+const browser = await puppeteer.launch({ browser: "firefox", executablePath, headless: true });
+const LIMIT_MS = 90_000; // no call hangs the tests: a script that never settles is an error
 let context = null;
 let page = null;
 let logged = [];
@@ -15,7 +17,7 @@ const ops = {
     await context?.close();
     context = await browser.createBrowserContext();
     page = await context.newPage();
-    await page.setViewport({ width: 768, height: 1024 }); // a tablet, as the other engines' tabs
+    await page.setViewport(viewport);
     logged = [];
     page.on("console", (message) => message.type() === "error" && logged.push(`console: ${message.text()}`));
     page.on("pageerror", (error) => logged.push(`page error: ${error.message ?? error}`));
@@ -29,6 +31,10 @@ const ops = {
     await found.type(text);
   },
   logged: () => logged.splice(0),
+  async close() {
+    await context?.close();
+    context = null;
+  },
 };
 
 process.stdout.write(JSON.stringify({ ready: true }) + "\n");
@@ -36,7 +42,8 @@ for await (const line of readline.createInterface({ input: process.stdin })) {
   const { id, op, args } = JSON.parse(line);
   if (op === "quit") break;
   try {
-    const value = await ops[op](...args);
+    const value = await Promise.race([ops[op](...args), new Promise((_, reject) => setTimeout(
+      () => reject(new Error(`${op} took more than ${LIMIT_MS / 1000} s`)), LIMIT_MS))]);
     process.stdout.write(JSON.stringify({ id, value: value ?? null }) + "\n");
   } catch (error) {
     process.stdout.write(JSON.stringify({ id, error: String(error?.message ?? error) }) + "\n");

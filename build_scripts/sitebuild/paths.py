@@ -26,6 +26,7 @@ DOWNLOADS = "downloads/"  # copies for a device or for paper: not part of the ap
 PRECACHED_DOWNLOADS = (PDF, QUESTIONNAIRE, PLAN_DEFINITION)
 SERVICE_WORKER = Path("sw.js")
 SKIP_WAITING = "skip-waiting"  # the message a page sends a waiting service worker to take over
+KEEP_FILE = "keep-file"  # {keep-file: url}: the calculator asks the service worker to store the snapshot it restored
 ABOUT_COPY = "about-this-copy"  # the message a page sends for the installed copy's build date and age limit
 PYODIDE_DIR = Path("assets/pyodide")
 # Stored without its zero pages (runtime.sparse); the server (Content-Encoding) or the service worker

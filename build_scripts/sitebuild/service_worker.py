@@ -14,7 +14,7 @@ import jinja2
 
 from .csp import META_NAME, SECURITY_HEADERS, response_policy
 from .facts import build_date
-from .paths import ABOUT_COPY, DOWNLOADS, PRECACHED_DOWNLOADS, SERVICE_WORKER, SKIP_WAITING, SNAPSHOTS
+from .paths import ABOUT_COPY, DOWNLOADS, KEEP_FILE, PRECACHED_DOWNLOADS, SERVICE_WORKER, SKIP_WAITING, SNAPSHOTS
 
 TEMPLATES = Path(__file__).parent / "templates"
 CACHE_PREFIX = "foot-drop-guideline-"
@@ -40,6 +40,11 @@ def precache_list(site: Path) -> dict[str, str]:
     return files
 
 
+def on_first_use(files: dict[str, str]) -> list[str]:
+    """The files stored when first asked for, not at install: each engine restores one of the snapshots."""
+    return [path.as_posix() for path in SNAPSHOTS if path.as_posix() in files]
+
+
 def policies(site: Path, files: dict[str, str]) -> dict[str, str]:
     """The Content-Security-Policy header of each precached page and script, as the host sends it:
     what the worker serves from its cache must carry it too (a worker's policy comes only from it)."""
@@ -55,7 +60,8 @@ def write_service_worker(site: Path, withdrawn: bool = False) -> Path:
     script = template.render(
         cache=CACHE,
         files=files,
-        on_first_use=[path.as_posix() for path in SNAPSHOTS if path.as_posix() in files],
+        on_first_use=on_first_use(files),
+        keep_file=KEEP_FILE,
         policies=policies(site, files),
         security_headers=SECURITY_HEADERS,
         prefix=CACHE_PREFIX,

@@ -50,6 +50,7 @@ def display() -> Iterator[None]:
         number = pipe.readline().strip()
     if not number:
         server.kill()
+        server.wait()
         raise RuntimeError("Xvfb did not start")
     os.environ["DISPLAY"] = f":{number}"
     try:

@@ -12,12 +12,13 @@ from tests.support.calculator_page import READY_TIMEOUT_MS, option_label, shown_
 from tests.support.engines import READ_CARD
 
 APP = "document.getElementById('calculator-app')"
+STARTED = "() => performance.getEntriesByName('calculator-ready')[0].detail"  # the worker's timings
 
 
 def wait_for_python(tab: Tab) -> dict[str, Any]:
     """Wait for the calculator to be ready; how Python started (the worker's timings)."""
     wait_until(tab, lambda: tab.run(f"() => {APP}.dataset.state") == "ready", READY_TIMEOUT_MS / 1000, "ready")
-    return dict(tab.run("() => performance.getEntriesByName('calculator-ready')[0].detail"))
+    return dict(tab.run(STARTED))
 
 
 def open_calculator(tab: Tab, base_url: str) -> dict[str, Any]:

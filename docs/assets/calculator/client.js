@@ -6,6 +6,13 @@
 // damaged one may trap (reported at once) or never finish: after this, a fresh worker boots.
 const RESTORE_LIMIT_MS = 10_000;
 
+// The installed app keeps the snapshot this engine restored: its service worker stores it when asked (this
+// start may have come before the service worker controlled the page, so that it never saw the download).
+function keepInstalled(url) {
+  const message = JSON.parse(document.getElementById("foot-drop-app")?.textContent ?? "{}").keepFile;
+  navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ [message]: url }));
+}
+
 // `on`: ready(), reply(data), failed(why), and slow() once loading takes longer than `loadTimeoutMs`.
 export function calculatorWorker(root, site, loadTimeoutMs, on) {
   let worker = null;
@@ -30,6 +37,7 @@ export function calculatorWorker(root, site, loadTimeoutMs, on) {
       clearTimeout(restoreTimer);
       performance.mark("calculator-ready", { detail: data.timings }); // where the start-up went
       root.dataset.python = data.timings.path; // "snapshot", or "boot" when it had to start without it
+      if (data.timings.from) keepInstalled(new URL(data.timings.from, location.href).href);
       return on.ready();
     }
     on.reply(data);
