@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
 from sitebuild.browser import chromium_path
-from sitebuild.engines import ENGINES, FirefoxBridge, Tab, open_tab
+from sitebuild.engines import ENGINES, TABLET, FirefoxBridge, Tab, open_tab
 from sitebuild.static_server import serve_in_thread
 from sitebuild.webkit import display
 from tests.support.browser import CHROMIUM_ARGS, Watch, build_site, watch_context
@@ -56,7 +56,7 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
     """A fresh tablet-sized (768x1024) context: empty cache, no service worker."""
-    context = browser.new_context(viewport={"width": 768, "height": 1024}, service_workers="block")
+    context = browser.new_context(viewport=TABLET, service_workers="block")
     yield context
     context.close()
 

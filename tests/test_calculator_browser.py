@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from calculator import __version__, assess
 from calculator.notes import summary
 from calculator.readings import READING_BY_ID, ReadingId
+from sitebuild.engines import TABLET
 from sitebuild.paths import INDEX, KNOWN_ANSWER, ROOT, SNAPSHOT, SNAPSHOTS, WORKER
 from sitebuild.runtime import sparse
 from tests.support.a11y import assert_no_axe_violations
@@ -41,7 +42,7 @@ from tests.support.vignettes import VIGNETTE_IDS, VIGNETTES
 @pytest.fixture(scope="module")
 def calculator(browser: Browser, base_url: str) -> Iterator[tuple[Page, Watch]]:
     """One calculator page for many cases, as a clinician would keep it open."""
-    context = browser.new_context(viewport={"width": 768, "height": 1024}, service_workers="block")
+    context = browser.new_context(viewport=TABLET, service_workers="block")
     watch = watch_context(context)
     page = context.new_page()
     open_calculator(page, base_url)
@@ -338,7 +339,7 @@ def test_a_missing_wheel_says_the_calculator_failed_and_points_to_the_guideline(
 
 
 @pytest.mark.parametrize(
-    "viewport", [{"width": 768, "height": 1024}, {"width": 1024, "height": 768}], ids=["portrait", "landscape"]
+    "viewport", [TABLET, {"width": TABLET["height"], "height": TABLET["width"]}], ids=["portrait", "landscape"]
 )
 def test_the_page_fits_a_tablet_in_both_orientations(browser: Browser, base_url, viewport):
     context = browser.new_context(viewport=viewport, service_workers="block", has_touch=True)
@@ -856,7 +857,7 @@ def expected_notes(page: Page, site_dir, findings: dict) -> str:
 
 def test_copy_for_the_notes_puts_the_module_s_summary_on_the_clipboard(browser: Browser, base_url, site_dir):
     context = browser.new_context(
-        viewport={"width": 768, "height": 1024},
+        viewport=TABLET,
         service_workers="block",
         permissions=["clipboard-read", "clipboard-write"],
     )

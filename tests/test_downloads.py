@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from calculator import __version__
 from sitebuild import flowchart
+from sitebuild.engines import TABLET
 from sitebuild.paths import PDF as PDF_PATH
 from sitebuild.paths import SNAPSHOT
 from sitebuild.paths import ZIP as ZIP_PATH
@@ -160,7 +161,7 @@ def test_the_offline_copy_holds_every_page_and_the_handout_but_no_runtime(unpack
 
 
 def test_the_offline_copy_works_from_file_text_navigation_and_search(browser: Browser, unpacked):
-    context = browser.new_context(viewport={"width": 768, "height": 1024})
+    context = browser.new_context(viewport=TABLET)
     # No routing here: Playwright's interception keeps the search iframe's file:// script from loading.
     watch = watch_context(context, refuse_other_hosts=False)
     try:

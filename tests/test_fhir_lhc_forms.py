@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, expect
 from calculator import InvalidFindings, assess
 from calculator.findings import QUESTION_BY_NAME, QUESTIONS
 from calculator.questionnaire import QUALIFIES, questionnaire
+from sitebuild.engines import TABLET
 from sitebuild.static_server import serve_in_thread
 from tests.support.browser import Watch, watch_context
 from tests.support.lhc_forms import READY, LhcForm, installed_version, pinned_version, shown, write_page
@@ -63,7 +64,7 @@ def lhc_session(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> I
     except FileNotFoundError as problem:
         pytest.fail(str(problem))
     server, url = serve_in_thread(directory)
-    context = browser.new_context(viewport={"width": 768, "height": 1024}, service_workers="block")
+    context = browser.new_context(viewport=TABLET, service_workers="block")
     watch = watch_context(context)
     page = context.new_page()
     page.goto(url)

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 
+from sitebuild.engines import TABLET
 from sitebuild.facts import build_date
 from sitebuild.paths import SNAPSHOT, SNAPSHOT_JSC, WORKER
 from sitebuild.precompress import siblings
@@ -47,7 +48,7 @@ def own_site(site_dir: Path, tmp_path: Path) -> Iterator[tuple[Path, object, str
 
 @pytest.fixture
 def app_context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(viewport={"width": 768, "height": 1024}, service_workers="allow")
+    context = browser.new_context(viewport=TABLET, service_workers="allow")
     yield context
     context.close()
 

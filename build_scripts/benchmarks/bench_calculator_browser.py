@@ -29,16 +29,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, BrowserContext, Page, Request, ViewportSize, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
 
 from sitebuild.browser import chromium_path, open_blank_page
-from sitebuild.engines import ENGINES, FirefoxBridge, Tab, open_tab, wait_for_script
+from sitebuild.engines import ENGINES, TABLET, FirefoxBridge, Tab, open_tab, wait_for_script
 from sitebuild.paths import ROOT, SERVICE_WORKER
 from sitebuild.static_server import SiteHandler, serve_in_thread
 from sitebuild.webkit import display
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-VIEWPORT: ViewportSize = {"width": 768, "height": 1024}
 REQUIRED = {
     "#course-2": "click",
     "#laterality-1": "click",
@@ -172,7 +171,7 @@ def cold_and_warm_http(context: BrowserContext, url: str, rate: int) -> dict[str
 
 
 def warm_service_worker(browser: Browser, url: str, rate: int) -> dict[str, dict[str, Any]]:
-    context = browser.new_context(viewport=VIEWPORT, service_workers="allow")
+    context = browser.new_context(viewport=TABLET, service_workers="allow")
     try:
         page = context.new_page()
         page.goto(url)
@@ -309,7 +308,7 @@ def main() -> None:
         browser = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
         for rate, runs in results.items():
             for _ in range(args.runs):
-                context = browser.new_context(viewport=VIEWPORT, service_workers="block")
+                context = browser.new_context(viewport=TABLET, service_workers="block")
                 try:
                     run = cold_and_warm_http(context, url, rate)
                 finally:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import BrowserContext, ConsoleMessage
+from playwright.sync_api import BrowserContext, ConsoleMessage, ViewportSize
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
@@ -28,7 +28,7 @@ from .paths import ROOT
 from .webkit import new_session
 
 ENGINES = ("chromium", "firefox", "webkit")
-TABLET = {"width": 768, "height": 1024}  # every engine's tab: a tablet held upright
+TABLET: ViewportSize = {"width": 768, "height": 1024}  # every browser test's page: a tablet held upright
 BRIDGE = Path(__file__).with_name("firefox_bridge.mjs")
 # What went wrong in the page, as its watch recorded it; a page without the watch says so, unless a service
 # worker served it (what it stores is the site as built) or it is the empty page a tab starts on.
