@@ -6,9 +6,12 @@ import base64
 import io
 import json
 import re
+import time
 import zipfile
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlparse
 
 import pytest
@@ -21,6 +24,7 @@ from calculator.readings import READING_BY_ID, ReadingId
 from sitebuild.engines import TABLET
 from sitebuild.paths import INDEX, KNOWN_ANSWER, ROOT, SNAPSHOT, SNAPSHOTS, WORKER
 from sitebuild.runtime import sparse
+from sitebuild.static_server import SiteHandler, serve_in_thread
 from tests.support.a11y import assert_no_axe_violations
 from tests.support.browser import Watch, watch_context
 from tests.support.calculator_page import (
@@ -255,6 +259,40 @@ def test_loading_shows_progress_then_python_starts_from_the_snapshot_with_the_ca
     expect_shows(page, REQUIRED)
 
 
+class SnapshotInTwo(SiteHandler):
+    """The site as served, but for the snapshot: its header and first bytes at once, the rest after a pause
+    longer than the runtime here takes to compile."""
+
+    PAUSE_S = 3.0
+
+    def send_head(self) -> BinaryIO | None:
+        if self.path.split("?", 1)[0] != f"/{SNAPSHOT.as_posix()}":
+            return super().send_head()
+        body = Path(self.translate_path(self.path)).read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body[: 1 << 16])
+        time.sleep(self.PAUSE_S)
+        return io.BytesIO(body[1 << 16 :])
+
+
+def test_python_is_restored_only_once_the_whole_snapshot_has_come(page: Page, site_dir):
+    server, url = serve_in_thread(site_dir, handler=SnapshotInTwo)
+    try:
+        page.goto(url + "calculator/")
+        expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+        expect(page.locator("#calculator-app")).to_have_attribute("data-python", "snapshot")
+        start = page.evaluate("performance.getEntriesByName('calculator-ready')[0].detail")
+        assert start["snapshot"] - start["start"] >= SnapshotInTwo.PAUSE_S * 1000
+        answer(page, REQUIRED)
+        expect_shows(page, REQUIRED)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 # The calculator's worker, told from Material's search worker by its script.
 IS_CALCULATOR_WORKER = f"(url) => new URL(url, location.href).pathname.endsWith({json.dumps('/' + WORKER.as_posix())})"
 
@@ -402,14 +440,15 @@ def test_a_slow_first_load_says_it_is_still_loading_not_failed_and_then_answers(
 
 
 @pytest.mark.parametrize(
-    "damage",
+    ("damage", "why"),
     [
-        lambda memory: memory[: len(memory) // 2] + bytes(len(memory) - len(memory) // 2),  # its second half zeroed
-        lambda memory: memory[:-1000],  # cut short
+        # its second half zeroed: the restore traps, or the self-check disagrees
+        (lambda memory: memory[: len(memory) // 2] + bytes(len(memory) - len(memory) // 2), ""),
+        (lambda memory: memory[:-1000], "snapshot: it ends before its runs do"),  # cut short
     ],
     ids=["zeroed", "truncated"],
 )
-def test_a_damaged_snapshot_is_caught_and_python_starts_without_it(page: Page, base_url, damage):
+def test_a_damaged_snapshot_is_caught_and_python_starts_without_it(page: Page, base_url, damage, why):
     messages: list[str] = []
     page.on("console", lambda m: messages.append(m.text))
 
@@ -420,7 +459,7 @@ def test_a_damaged_snapshot_is_caught_and_python_starts_without_it(page: Page, b
     page.goto(base_url + "calculator/")
     expect(page.locator("#calculator-app")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
     expect(page.locator("#calculator-app")).to_have_attribute("data-python", "boot")
-    assert [m for m in messages if "without the snapshot" in m]
+    assert [m for m in messages if "without the snapshot" in m and why in m], messages
     answer(page, REQUIRED)
     expect_shows(page, REQUIRED)
 
@@ -454,11 +493,27 @@ def test_a_restore_that_never_finishes_is_given_up_for_a_worker_that_boots(page:
     expect_shows(page, REQUIRED)
 
 
-UNPACK = """async ([url, packed]) => {
-  const { unpack } = await import(url);
-  const memory = unpack(Uint8Array.from(atob(packed), (c) => c.charCodeAt(0)).buffer);
-  return btoa(Array.from(memory, (b) => String.fromCharCode(b)).join(""));
+# The packed snapshot fed to the worker's unpacker as a stream of `size`-byte chunks (a stream of the header
+# alone, then nothing, when `size` is 0); the memory once written, or its error; and whether the memory was
+# given before the stream ended.
+UNPACK = """async ([url, packed, size]) => {
+  const { unpacking } = await import(url);
+  const bytes = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+  let close;
+  const body = new ReadableStream({ start(controller) {
+    if (!size) return controller.enqueue(bytes.slice(0, 8 + 8 * new DataView(bytes.buffer).getUint32(4, true)));
+    for (let at = 0; at < bytes.length; at += size) controller.enqueue(bytes.slice(at, at + size));
+    close = () => controller.close();
+  } });
+  const { memory, written } = unpacking(body);
+  const later = new Promise((resolve) => setTimeout(resolve, 500, null));
+  const early = await Promise.race([memory.then((m) => m.length, () => null), later]);
+  close?.();
+  if (!size) return { early };
+  try { await written; } catch (error) { return { early, error: error.message }; }
+  return { early, memory: btoa(Array.from(await memory, (b) => String.fromCharCode(b)).join("")) };
 }"""
+SNAPSHOT_CHUNKS = [1, 5, 8, 13, 4096, 1 << 20]  # a header and runs cut anywhere, or a chunk holding it all
 
 
 @pytest.mark.parametrize(
@@ -475,8 +530,34 @@ UNPACK = """async ([url, packed]) => {
 def test_the_worker_unpacks_the_sparse_snapshot_to_the_memory_it_was_made_from(page: Page, base_url, memory):
     page.goto(base_url)
     packed = base64.b64encode(sparse(memory)).decode()
-    unpacked = page.evaluate(UNPACK, [base_url + "assets/calculator/snapshot.js", packed])
-    assert base64.b64decode(unpacked) == memory
+    for size in SNAPSHOT_CHUNKS:
+        unpacked = page.evaluate(UNPACK, [base_url + "assets/calculator/snapshot.js", packed, size])
+        assert base64.b64decode(unpacked["memory"]) == memory, size
+        assert unpacked["early"] == len(memory), size
+
+
+def test_the_memory_is_given_once_the_header_has_come_so_that_pyodide_compiles_meanwhile(page: Page, base_url):
+    page.goto(base_url)
+    packed = base64.b64encode(sparse(b"\x05" * 5000 + bytes(9000) + b"\x06")).decode()
+    assert page.evaluate(UNPACK, [base_url + "assets/calculator/snapshot.js", packed, 0]) == {"early": 14001}
+
+
+@pytest.mark.parametrize(
+    ("damage", "error"),
+    [
+        (lambda packed: packed[:-1], "snapshot: it ends before its runs do"),
+        (lambda packed: packed[:5], "snapshot: it ends before its runs do"),
+        (lambda packed: packed + b"\x07", "snapshot: more bytes than its runs account for"),
+    ],
+    ids=["a byte short", "within its header", "a byte too many"],
+)
+def test_a_snapshot_whose_bytes_do_not_match_its_header_is_refused(page: Page, base_url, damage, error):
+    page.goto(base_url)
+    packed = base64.b64encode(damage(sparse(b"\x08" * 5000))).decode()
+    for size in SNAPSHOT_CHUNKS:
+        unpacked = page.evaluate(UNPACK, [base_url + "assets/calculator/snapshot.js", packed, size])
+        assert unpacked["error"] == error, size
+        assert "memory" not in unpacked
 
 
 def test_a_self_check_that_disagrees_with_the_build_retries_without_the_snapshot_then_refuses(page: Page, base_url):

@@ -1,18 +1,47 @@
 // The build's memory snapshot is stored without its zero pages (build_scripts/sitebuild/runtime.py,
 // `sparse`): little-endian uint32s, the memory's size, the number of runs, each run's offset and
-// length; then the runs' bytes.
-export function unpack(buffer) {
-  const view = new DataView(buffer);
-  const [size, count] = [view.getUint32(0, true), view.getUint32(4, true)];
-  const memory = new Uint8Array(size); // zeroed
-  let at = 8 + 8 * count;
-  for (let i = 0; i < count; i += 1) {
-    const [offset, length] = [view.getUint32(8 + 8 * i, true), view.getUint32(12 + 8 * i, true)];
-    memory.set(new Uint8Array(buffer, at, length), offset);
-    at += length;
+// length; then the runs' bytes. Unpacked as it arrives: `memory` (zeroed, of the size in the header) at
+// once, so that Pyodide compiles its runtime meanwhile; `written` once every run is in it, not before.
+export function unpacking(body) {
+  let sized;
+  const memory = new Promise((resolve, reject) => { sized = { resolve, reject }; });
+  const written = (async () => {
+    const reader = body.getReader();
+    const [parts, word] = [[], (bytes, i) => new DataView(bytes.buffer, bytes.byteOffset).getUint32(4 * i, true)];
+    let [runs, into, run, filled] = [null, null, 0, 0];
+    for (let chunk; !({ value: chunk } = await reader.read()).done;) {
+      if (!runs) { // the header, which may come in several chunks
+        parts.push(chunk);
+        const head = joined(parts);
+        if (head.length < 8 || head.length < 8 + 8 * word(head, 1)) continue;
+        runs = Array.from({ length: word(head, 1) }, (_, i) => [word(head, 2 + 2 * i), word(head, 3 + 2 * i)]);
+        into = new Uint8Array(word(head, 0));
+        sized.resolve(into);
+        chunk = head.subarray(8 + 8 * runs.length);
+      }
+      while (chunk.length) {
+        if (run === runs.length) throw new Error("snapshot: more bytes than its runs account for");
+        const [offset, length] = runs[run];
+        const part = chunk.subarray(0, length - filled);
+        into.set(part, offset + filled);
+        [filled, chunk] = [filled + part.length, chunk.subarray(part.length)];
+        if (filled === length) [run, filled] = [run + 1, 0];
+      }
+    }
+    if (!runs || run !== runs.length) throw new Error("snapshot: it ends before its runs do");
+  })();
+  written.catch((error) => sized.reject(error)); // failed before its size was known: no memory either
+  return { memory, written };
+}
+
+// The chunks as one array (kept as one, for the next chunk).
+function joined(parts) {
+  if (parts.length > 1) {
+    const all = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+    parts.reduce((at, part) => (all.set(part, at), at + part.length), 0);
+    parts.splice(0, parts.length, all);
   }
-  if (at !== buffer.byteLength) throw new Error(`snapshot: ${buffer.byteLength} bytes, its runs account for ${at}`);
-  return memory;
+  return parts[0];
 }
 
 // Which of the build's snapshots this engine can restore, or none. Python's memory holds function pointers:

@@ -1,6 +1,6 @@
 // The decision module in Pyodide, off the main thread: {id, findings[, notes]} in, {id, assessment[, notes] | errors | failure} out.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
-import { snapshotFor, unpack } from "./snapshot.js";
+import { snapshotFor, unpacking } from "./snapshot.js";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
 const params = new URL(self.location.href).searchParams; // the build's paths, from the page
@@ -14,10 +14,18 @@ known.catch(() => {}); // awaited only once Python is up: no "unhandled rejectio
 async function start(snapshotURL, problems = []) {
   const path = snapshotURL ? "snapshot" : "boot";
   await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); // a policy against WebAssembly would hang Pyodide: fail now
-  const snapshot = snapshotURL && get(snapshotURL, (r) => r.arrayBuffer().then(unpack))
+  // Pyodide compiles its runtime once the snapshot's size is known, while the rest arrives; it restores the
+  // memory only once `written`: until then the start-up hook holds it (and, if the snapshot fails, for good).
+  const snapshot = snapshotURL && get(snapshotURL, (r) => r).then((r) => unpacking(r.body));
+  const written = snapshot && snapshot.then((s) => s.written)
     .finally(() => { timings.snapshot = performance.now(); postMessage({ restoring: true }); }); // the page's restore watchdog starts
-  snapshot && snapshot.catch(() => {}); // loadPyodide awaits it only later
-  const pyodide = await loadPyodide({ indexURL, ...(snapshot && { _loadSnapshot: snapshot }) });
+  const held = written && written.catch(() => new Promise(() => {}));
+  const memory = snapshot && snapshot.then((s) => s.memory);
+  memory && memory.catch(() => {}); // loadPyodide awaits it only later
+  const [pyodide] = await Promise.all([
+    loadPyodide({ indexURL, ...(snapshot && { _loadSnapshot: memory, fsInit: () => held }) }),
+    written,
+  ]);
   timings.runtime = performance.now();
   if (path === "boot") await pyodide.loadPackage(params.get("wheel"), { messageCallback() {}, errorCallback: (m) => problems.push(m) });
   let api;
