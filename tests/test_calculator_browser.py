@@ -6,6 +6,7 @@ import base64
 import io
 import json
 import re
+import struct
 import time
 import zipfile
 from collections.abc import Iterator
@@ -286,6 +287,7 @@ def test_python_is_restored_only_once_the_whole_snapshot_has_come(page: Page, si
         expect(page.locator("#calculator-app")).to_have_attribute("data-python", "snapshot")
         start = page.evaluate("performance.getEntriesByName('calculator-ready')[0].detail")
         assert start["snapshot"] - start["start"] >= SnapshotInTwo.PAUSE_S * 1000
+        assert start["held"] < start["snapshot"]  # compiled before the rest came, then held until it had
         answer(page, REQUIRED)
         expect_shows(page, REQUIRED)
     finally:
@@ -444,7 +446,7 @@ def test_a_slow_first_load_says_it_is_still_loading_not_failed_and_then_answers(
     [
         # its second half zeroed: the restore traps, or the self-check disagrees
         (lambda memory: memory[: len(memory) // 2] + bytes(len(memory) - len(memory) // 2), ""),
-        (lambda memory: memory[:-1000], "snapshot: it ends before its runs do"),  # cut short
+        (lambda memory: memory[:-1000], "bytes, its header accounts for"),  # cut short
     ],
     ids=["zeroed", "truncated"],
 )
@@ -542,21 +544,29 @@ def test_the_memory_is_given_once_the_header_has_come_so_that_pyodide_compiles_m
     assert page.evaluate(UNPACK, [base_url + "assets/calculator/snapshot.js", packed, 0]) == {"early": 14001}
 
 
+PACKED = sparse(b"\x08" * 5000)  # a header of 16 bytes, one run of 5000
+
+
 @pytest.mark.parametrize(
-    ("damage", "error"),
+    ("packed", "error"),
     [
-        (lambda packed: packed[:-1], "snapshot: it ends before its runs do"),
-        (lambda packed: packed[:5], "snapshot: it ends before its runs do"),
-        (lambda packed: packed + b"\x07", "snapshot: more bytes than its runs account for"),
+        (PACKED[:-1], "snapshot: 5015 bytes, its header accounts for 5016"),
+        (PACKED[:5], "snapshot: 5 bytes, too few for its header"),
+        (PACKED + b"\x07", "snapshot: 5017 bytes, its header accounts for 5016"),
+        (struct.pack("<2I", 100, 1000), "snapshot: its header is damaged"),  # more runs than bytes
+        (struct.pack("<4I", 100, 1, 90, 20) + bytes(20), "snapshot: its header is damaged"),
+        (struct.pack("<6I", 100, 2, 0, 10, 5, 10) + bytes(20), "snapshot: its header is damaged"),
+        (struct.pack("<4I", 100, 1, 10, 0), "snapshot: its header is damaged"),
     ],
-    ids=["a byte short", "within its header", "a byte too many"],
+    ids=["a byte short", "within its header", "a byte too many", "a count", "past the end", "overlapping", "empty run"],
 )
-def test_a_snapshot_whose_bytes_do_not_match_its_header_is_refused(page: Page, base_url, damage, error):
+def test_a_snapshot_whose_bytes_do_not_match_its_header_is_refused_with_the_reason(page: Page, base_url, packed, error):
     page.goto(base_url)
-    packed = base64.b64encode(damage(sparse(b"\x08" * 5000))).decode()
     for size in SNAPSHOT_CHUNKS:
-        unpacked = page.evaluate(UNPACK, [base_url + "assets/calculator/snapshot.js", packed, size])
-        assert unpacked["error"] == error, size
+        unpacked = page.evaluate(
+            UNPACK, [base_url + "assets/calculator/snapshot.js", base64.b64encode(packed).decode(), size]
+        )
+        assert unpacked.get("error") == error, size
         assert "memory" not in unpacked
 
 

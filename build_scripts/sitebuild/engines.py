@@ -25,7 +25,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
 from .paths import ROOT
-from .webkit import new_session
+from .webkit import limit_commands, new_session
 
 ENGINES = ("chromium", "firefox", "webkit")
 TABLET: ViewportSize = {"width": 768, "height": 1024}  # every browser test's page: a tablet held upright
@@ -126,6 +126,7 @@ class WebKitTab(Tab):
         super().__init__()
         self.session = session
         session.set_script_timeout(60)
+        limit_commands(session, 120)  # a tab's commands: all shorter than that
 
     def _goto(self, url: str) -> None:
         self.session.get(url)
@@ -149,8 +150,8 @@ class WebKitTab(Tab):
         field.send_keys(text)
 
     def into_view(self, xpath: str) -> WebElement:
-        """The element, once there (within 10 s), scrolled to the middle of the view and still there for
-        two frames, as Playwright waits before it clicks: WebKitWebDriver scrolls it only to an edge, where
+        """The element, once there (within 10 s), scrolled to the middle of the view and in the same place
+        in two frames running, as Playwright waits before it clicks: WebKitWebDriver scrolls it only to an edge, where
         the page's sticky header or status line may lie over it, and clicks where it is at that moment."""
         found = self.session.execute_async_script(
             """const [xpath, done] = arguments;
@@ -164,7 +165,7 @@ class WebKitTab(Tab):
               const { top, left } = element.getBoundingClientRect();
               if (last && last.top === top && last.left === left) return done(element);
               last = { top, left };
-              requestAnimationFrame(() => requestAnimationFrame(settle));
+              requestAnimationFrame(settle);
             };
             settle();""",
             xpath,

@@ -11,10 +11,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from selenium import webdriver
+from selenium.webdriver.remote.remote_connection import RemoteConnection
 from selenium.webdriver.webkitgtk.options import Options
 from selenium.webdriver.webkitgtk.service import Service
 
 MINIBROWSER = Path("/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser")
+# Longer than any script given a WebKit page (the build boots Python in one: 600 s), so that a browser which
+# died is an error, not a hang.
+COMMAND_LIMIT_S = 660
 MISSING = "No WebKit ({}): run build_scripts/commands/setup.sh --browser (Debian's webkit2gtk-driver and xvfb)"
 
 
@@ -68,7 +72,15 @@ def new_session() -> webdriver.Remote:
     options = Options()
     options.binary_location = browser
     options.add_argument("--automation")
-    return webdriver.WebKitGTK(options=options, service=Service(executable_path=driver))
+    session = webdriver.WebKitGTK(options=options, service=Service(executable_path=driver))
+    limit_commands(session, COMMAND_LIMIT_S)
+    return session
+
+
+def limit_commands(session: webdriver.Remote, seconds: float) -> None:
+    """Selenium waits for the driver's answer without limit: a MiniBrowser that died mid-command would hang."""
+    assert isinstance(session.command_executor, RemoteConnection)
+    session.command_executor.client_config.timeout = seconds
 
 
 @contextmanager

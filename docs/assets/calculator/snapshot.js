@@ -1,47 +1,69 @@
 // The build's memory snapshot is stored without its zero pages (build_scripts/sitebuild/runtime.py,
 // `sparse`): little-endian uint32s, the memory's size, the number of runs, each run's offset and
-// length; then the runs' bytes. Unpacked as it arrives: `memory` (zeroed, of the size in the header) at
-// once, so that Pyodide compiles its runtime meanwhile; `written` once every run is in it, not before.
+// length (in order, not overlapping, not empty); then the runs' bytes. Unpacked as it arrives: `memory` (zeroed,
+// of the size in the header) at once, so that Pyodide compiles its runtime meanwhile; `written` once
+// every run is in it, not before.
 export function unpacking(body) {
   let sized;
   const memory = new Promise((resolve, reject) => { sized = { resolve, reject }; });
-  const written = (async () => {
-    const reader = body.getReader();
-    const [parts, word] = [[], (bytes, i) => new DataView(bytes.buffer, bytes.byteOffset).getUint32(4 * i, true)];
-    let [runs, into, run, filled] = [null, null, 0, 0];
-    for (let chunk; !({ value: chunk } = await reader.read()).done;) {
-      if (!runs) { // the header, which may come in several chunks
-        parts.push(chunk);
-        const head = joined(parts);
-        if (head.length < 8 || head.length < 8 + 8 * word(head, 1)) continue;
-        runs = Array.from({ length: word(head, 1) }, (_, i) => [word(head, 2 + 2 * i), word(head, 3 + 2 * i)]);
-        into = new Uint8Array(word(head, 0));
-        sized.resolve(into);
-        chunk = head.subarray(8 + 8 * runs.length);
-      }
-      while (chunk.length) {
-        if (run === runs.length) throw new Error("snapshot: more bytes than its runs account for");
-        const [offset, length] = runs[run];
-        const part = chunk.subarray(0, length - filled);
-        into.set(part, offset + filled);
-        [filled, chunk] = [filled + part.length, chunk.subarray(part.length)];
-        if (filled === length) [run, filled] = [run + 1, 0];
-      }
-    }
-    if (!runs || run !== runs.length) throw new Error("snapshot: it ends before its runs do");
-  })();
+  const reader = body.getReader();
+  const written = unpack(reader, (into) => sized.resolve(into)).catch((error) => {
+    reader.cancel(error).catch(() => {});
+    throw error;
+  });
   written.catch((error) => sized.reject(error)); // failed before its size was known: no memory either
   return { memory, written };
 }
 
-// The chunks as one array (kept as one, for the next chunk).
-function joined(parts) {
-  if (parts.length > 1) {
-    const all = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-    parts.reduce((at, part) => (all.set(part, at), at + part.length), 0);
-    parts.splice(0, parts.length, all);
+async function unpack(reader, sized) {
+  const word = (bytes, i) => new DataView(bytes.buffer, bytes.byteOffset).getUint32(4 * i, true);
+  let head = new Uint8Array(8); // the size and the count, then the whole header
+  let [got, runs, into, run, filled] = [0, null, null, 0, 0];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    let chunk = value;
+    got += chunk.length;
+    while (!runs && chunk.length) {
+      const at = got - chunk.length;
+      const part = chunk.subarray(0, head.length - at);
+      head.set(part, at);
+      chunk = chunk.subarray(part.length);
+      if (at + part.length < head.length) continue;
+      if (head.length === 8) { // the count known: the header's length
+        if (word(head, 1) > word(head, 0)) throw new Error("snapshot: its header is damaged");
+        const whole = new Uint8Array(8 + 8 * word(head, 1));
+        whole.set(head);
+        head = whole;
+        if (head.length > 8) continue;
+      }
+      runs = header(head, word);
+      into = new Uint8Array(word(head, 0));
+      sized(into);
+    }
+    while (runs && chunk.length && run < runs.length) {
+      const [offset, length] = runs[run];
+      const part = chunk.subarray(0, length - filled);
+      into.set(part, offset + filled);
+      filled += part.length;
+      chunk = chunk.subarray(part.length);
+      if (filled === length) [run, filled] = [run + 1, 0];
+    }
   }
-  return parts[0];
+  if (!runs) throw new Error(`snapshot: ${got} bytes, too few for its header`);
+  const expected = runs.reduce((sum, [, length]) => sum + length, head.length);
+  if (got !== expected) throw new Error(`snapshot: ${got} bytes, its header accounts for ${expected}`);
+}
+
+// Each run's offset and length, checked: in order, not overlapping, not empty, within the memory.
+function header(head, word) {
+  const runs = Array.from({ length: word(head, 1) }, (_, i) => [word(head, 2 + 2 * i), word(head, 3 + 2 * i)]);
+  let end = 0;
+  for (const [offset, length] of runs) {
+    if (offset < end || length === 0 || offset + length > word(head, 0)) throw new Error("snapshot: its header is damaged");
+    end = offset + length;
+  }
+  return runs;
 }
 
 // Which of the build's snapshots this engine can restore, or none. Python's memory holds function pointers:

@@ -10,22 +10,24 @@ const get = (url, read) =>
 const known = get(params.get("check"), (r) => r.json()); // a case and the reply CPython gave it when the site was built
 known.catch(() => {}); // awaited only once Python is up: no "unhandled rejection" meanwhile
 
+// Pyodide compiles its runtime once the snapshot's size is known, while the rest arrives; it restores the memory
+// only once all of it is written: until then its start-up hook holds it (and for good, if the snapshot fails).
+function fromSnapshot(url) {
+  const snapshot = get(url, (r) => unpacking(r.body));
+  const written = snapshot.then((s) => s.written)
+    .finally(() => { timings.snapshot = performance.now(); postMessage({ restoring: true }); }); // the page's restore watchdog starts
+  const memory = snapshot.then((s) => s.memory);
+  memory.catch(() => {}); // loadPyodide awaits it only later
+  const held = written.catch(() => new Promise(() => {}));
+  return { written, options: { _loadSnapshot: memory, fsInit: () => ((timings.held = performance.now()), held) } };
+}
+
 // Python with the calculator: restored from the build's snapshot (imported there), or booted and the wheel loaded.
 async function start(snapshotURL, problems = []) {
   const path = snapshotURL ? "snapshot" : "boot";
   await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); // a policy against WebAssembly would hang Pyodide: fail now
-  // Pyodide compiles its runtime once the snapshot's size is known, while the rest arrives; it restores the
-  // memory only once `written`: until then the start-up hook holds it (and, if the snapshot fails, for good).
-  const snapshot = snapshotURL && get(snapshotURL, (r) => r).then((r) => unpacking(r.body));
-  const written = snapshot && snapshot.then((s) => s.written)
-    .finally(() => { timings.snapshot = performance.now(); postMessage({ restoring: true }); }); // the page's restore watchdog starts
-  const held = written && written.catch(() => new Promise(() => {}));
-  const memory = snapshot && snapshot.then((s) => s.memory);
-  memory && memory.catch(() => {}); // loadPyodide awaits it only later
-  const [pyodide] = await Promise.all([
-    loadPyodide({ indexURL, ...(snapshot && { _loadSnapshot: memory, fsInit: () => held }) }),
-    written,
-  ]);
+  const snapshot = snapshotURL ? fromSnapshot(snapshotURL) : { written: null, options: {} };
+  const [pyodide] = await Promise.all([loadPyodide({ indexURL, ...snapshot.options }), snapshot.written]);
   timings.runtime = performance.now();
   if (path === "boot") await pyodide.loadPackage(params.get("wheel"), { messageCallback() {}, errorCallback: (m) => problems.push(m) });
   let api;
