@@ -505,7 +505,11 @@ UNPACK = """async ([url, packed, size]) => {
   const body = new ReadableStream({ start(controller) {
     if (!size) return controller.enqueue(bytes.slice(0, 8 + 8 * new DataView(bytes.buffer).getUint32(4, true)));
     for (let at = 0; at < bytes.length; at += size) controller.enqueue(bytes.slice(at, at + size));
-    close = () => controller.close();
+    close = () => {
+      try {
+        controller.close();
+      } catch {} // the unpacker cancelled it, on an error
+    };
   } });
   const { memory, written } = unpacking(body);
   const later = new Promise((resolve) => setTimeout(resolve, 500, null));
