@@ -75,6 +75,31 @@ def test_every_vignette_answered_by_the_words_of_its_labels_shows_cpythons_asses
     assert tab.problems() == []
 
 
+# A question well below the top of the calculator, and what it shows on screen: where it lies, and the status.
+UNDER_FINGER = "() => Math.round(document.querySelector('[data-field=mri]').getBoundingClientRect().top)"
+STATUS = "() => document.getElementById('calculator-status').textContent"
+# The day count given as a keyboard would (an input event), where typing would first scroll its box into view.
+GIVE_DAYS = """(days) => {
+  const input = document.querySelector("[data-field=days_since_onset] input.question__input");
+  input.value = days;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+}"""
+
+
+def test_a_result_or_an_error_shown_above_leaves_the_next_question_under_the_finger(new_tab: NewTab, watched_url):
+    tab = new_tab()
+    open_calculator(tab, watched_url)
+    answer(tab, {name: value for name, value in REQUIRED.items() if name != "days_since_onset"})
+    tab.run("() => document.querySelector('[data-field=mri]').scrollIntoView({ block: 'center' })")
+    at = tab.run(UNDER_FINGER)
+    # An error summary above the questions, a status line a line longer with the result, then shorter again.
+    for days, shown in (("forty", "There is a problem"), ("30", "Result: "), ("", "Still to answer: 1")):
+        tab.run(GIVE_DAYS, days)
+        wait_until(tab, lambda shown=shown: shown in tab.run(STATUS), what=shown)
+        assert (shown, tab.run(UNDER_FINGER)) == (shown, at)
+    assert tab.problems() == []
+
+
 def test_a_result_link_opens_its_statement_marked_and_back_returns_to_the_same_patient(new_tab: NewTab, watched_url):
     tab = new_tab()
     open_calculator(tab, watched_url)

@@ -10,6 +10,7 @@ import { keeper } from "./keeper.js";
 import { marker } from "./marks.js";
 import { notesControls } from "./notes.js";
 import { guidelinePanel } from "./panel.js";
+import { steadied } from "./scroll-anchor.js";
 import { keepStatusOffResults } from "./status-line.js";
 
 // `answered`: the clinician answered before the app had loaded; those answers stay.
@@ -27,7 +28,11 @@ export function start(root, answered = false) {
   const kept = keeper(form, Number(root.dataset.keepMinutes), newPatient);
   // One load timeout, set in the stylesheet: its CSS-only "could not start" message uses it too.
   const loadTimeoutMs = parseFloat(getComputedStyle(status).getPropertyValue("--calculator-load-timeout")) * 1000;
-  const python = calculatorWorker(root, site, loadTimeoutMs, { ready: onReady, reply: onReply, failed: fail, slow });
+  // Every change an event brings (an answer, a reply, the form reset) leaves the questions where they are.
+  const hold = (change) => steadied(root, fields, change);
+  const python = calculatorWorker(root, site, loadTimeoutMs, {
+    ready: hold(onReady), reply: hold(onReply), failed: hold(fail), slow: hold(slow),
+  });
   let index = null; // recommendations.json: the statements shown and quoted in the notes
   let card = null;
   let panel = null;
@@ -154,13 +159,13 @@ export function start(root, answered = false) {
         if (!response.ok) throw new Error(`recommendations index: HTTP ${response.status}`);
         return response.json();
       })
-      .then((loaded) => {
+      .then(hold((loaded) => {
         const marks = marker(loaded, site);
         card = cardRenderer(loaded, site, marks);
         panel = guidelinePanel(root.querySelector("#guideline-panel"), loaded, marks, card.guidelineLink);
         index = loaded;
         update();
-      })
+      }))
       .catch((error) => fail(error.message));
   }
 
@@ -178,12 +183,12 @@ export function start(root, answered = false) {
     form.reset();
     if (!fresh) return;
     // After the reset's own clean-up (a task it queues), so the kept answers are not cleared with it.
-    setTimeout(() => {
+    setTimeout(hold(() => {
       kept.restore(fresh);
       dates.refill();
       pendingScroll = fresh.scroll;
       update();
-    }, 0);
+    }), 0);
   }
 
   // A page given back whole from memory (Back): its patient stays if still fresh, else it goes now.
@@ -197,31 +202,31 @@ export function start(root, answered = false) {
   function wire() {
     // "input" fires once for every answer, a radio click included: one request per answer.
     // A date input fires it for each part typed; its "change" (a whole date, or none) counts.
-    form.addEventListener("input", (event) => {
+    form.addEventListener("input", hold((event) => {
       if (event.target.matches("input[data-days-for]")) return;
       if (event.target.type === "text") dates.clearFor(event.target);
       kept.keep();
       update();
-    });
-    form.addEventListener("change", (event) => {
+    }));
+    form.addEventListener("change", hold((event) => {
       if (!event.target.matches("input[data-days-for]")) return;
       dates.fill(event.target);
       kept.keep();
       update();
-    });
+    }));
     // "New patient" forgets the kept answers at once; the reset below clears the form and the result.
     root.querySelector("#calculator-reset").addEventListener("click", () => kept.forget());
     // The reset event fires before the form's values are cleared: the result goes now (a reply
     // still on its way is for answers that are gone), the rest once the values are cleared.
-    form.addEventListener("reset", () => {
+    form.addEventListener("reset", hold(() => {
       latest += 1;
       errors.clear();
       if (!failed) clearResults("Results appear when every required question is answered.");
-      setTimeout(() => {
+      setTimeout(hold(() => {
         dates.clearAll();
         update();
-      }, 0);
-    });
+      }), 0);
+    }));
     results.addEventListener("click", (event) => {
       const toggle = event.target.closest(".result-rec__toggle");
       if (!toggle) return;
