@@ -5,6 +5,7 @@ three."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 
@@ -86,6 +87,10 @@ GIVE_DAYS = """(days) => {
 }"""
 
 
+def says(tab: Tab, words: str) -> bool:
+    return words in tab.run(STATUS)
+
+
 def test_a_result_or_an_error_shown_above_leaves_the_next_question_under_the_finger(new_tab: NewTab, watched_url):
     tab = new_tab()
     open_calculator(tab, watched_url)
@@ -95,7 +100,7 @@ def test_a_result_or_an_error_shown_above_leaves_the_next_question_under_the_fin
     # An error summary above the questions, a status line a line longer with the result, then shorter again.
     for days, shown in (("forty", "There is a problem"), ("30", "Result: "), ("", "Still to answer: 1")):
         tab.run(GIVE_DAYS, days)
-        wait_until(tab, lambda shown=shown: shown in tab.run(STATUS), what=shown)
+        wait_until(tab, partial(says, tab, shown), what=shown)
         assert (shown, tab.run(UNDER_FINGER)) == (shown, at)
     assert tab.problems() == []
 

@@ -29,9 +29,11 @@ export function start(root, answered = false) {
   // One load timeout, set in the stylesheet: its CSS-only "could not start" message uses it too.
   const loadTimeoutMs = parseFloat(getComputedStyle(status).getPropertyValue("--calculator-load-timeout")) * 1000;
   // Every change an event brings (an answer, a reply, the form reset) leaves the questions where they are.
-  const hold = (change) => steadied(root, fields, change);
+  // The way back to where the reader was comes after, so that it is not held.
+  const hold = (change) => steadied(root, change);
+  const heldReply = hold(onReply);
   const python = calculatorWorker(root, site, loadTimeoutMs, {
-    ready: hold(onReady), reply: hold(onReply), failed: hold(fail), slow: hold(slow),
+    ready: hold(onReady), reply: (data) => { heldReply(data); backToKeptPlace(data); }, failed: hold(fail), slow: hold(slow),
   });
   let index = null; // recommendations.json: the statements shown and quoted in the notes
   let card = null;
@@ -107,7 +109,12 @@ export function start(root, answered = false) {
     );
     status.classList.add(`calculator-status--${a.headline.level}`);
     root.dataset.results = String(latest);
-    if (pendingScroll !== null) scrollTo(0, pendingScroll);
+  }
+
+  // The first reply for the answers kept for the round trip: back where the results were, if it shows them.
+  function backToKeptPlace(data) {
+    if (data.id !== latest || pendingScroll === null) return;
+    if (root.dataset.results === String(latest)) scrollTo(0, pendingScroll);
     pendingScroll = null;
   }
 
@@ -166,7 +173,7 @@ export function start(root, answered = false) {
         index = loaded;
         update();
       }))
-      .catch((error) => fail(error.message));
+      .catch(hold((error) => fail(error.message)));
   }
 
   // The browser may have put answers of its own into the form (radio buttons ignore autocomplete="off"):

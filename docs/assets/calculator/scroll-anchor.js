@@ -5,17 +5,19 @@
 // on an iPad) does not, so there `steadied` does as they do, for the calculator's own changes.
 const native = CSS.supports("overflow-anchor", "auto");
 
-// `change` wrapped: the first question not yet scrolled past stays at the same place on screen. Only
-// while the top of the calculator is scrolled past, as there the anchor a native engine picks is a
-// question too; not when the change scrolled the page itself (the way back to where the reader was).
-export function steadied(root, fields, change) {
+// `change` wrapped: the first thing a finger taps (a choice, a box) not yet scrolled past stays at the same
+// place on screen. Only while the top of the calculator is scrolled past: above it, the anchor a native
+// engine picks lies outside the calculator and does not move.
+export function steadied(root, change) {
   if (native) return change;
+  const targets = [...root.querySelectorAll(".question .choice, .question .question__input")];
   return (...args) => {
-    const scrolled = scrollY;
-    const anchor = root.getBoundingClientRect().top < 0 && fields.find((f) => f.getBoundingClientRect().bottom > 0);
+    const anchor = root.getBoundingClientRect().top < 0 && targets.find((t) => t.getBoundingClientRect().bottom > 0);
     const before = anchor && anchor.getBoundingClientRect().top;
-    const result = change(...args);
-    if (anchor && scrollY === scrolled) scrollBy(0, anchor.getBoundingClientRect().top - before);
-    return result;
+    try {
+      return change(...args);
+    } finally {
+      if (anchor) scrollBy(0, anchor.getBoundingClientRect().top - before);
+    }
   };
 }
